@@ -1,0 +1,34 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@pat/config';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { serveOpenApi } from './docs/openapi';
+import { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
+import { RequestValidationPipe } from './http/request-validation.pipe';
+import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import { requestId } from './infrastructure/request-id';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The API, configured and initialised but not listening. */
+export async function createApiApp(
+  config: AppConfig,
+  overrides: InfrastructureOverrides = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestId });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const problemLogger = new NestLogger('ProblemDetails');
+  adapter.getInstance().setErrorHandler((error, _request, reply) => sendProblem(reply, error, problemLogger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.enableShutdownHooks();
+  serveOpenApi(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { AppConfig } from '@pat/config';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import { LoggingModule } from './infrastructure/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { TokensModule } from './tokens/tokens.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggingModule.forRoot(config),
+        InfrastructureModule.forRoot(config, overrides),
+        ScheduleModule.forRoot(),
+        AuthModule,
+        TokensModule,
+        HealthModule,
+      ],
+      controllers: [MetricsController],
+    };
+  }
+}

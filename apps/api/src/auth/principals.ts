@@ -1,0 +1,14 @@
+/** A person calling the management API with a JWT. */
+export interface UserPrincipal {
+  userId: string;
+  email: string | null;
+  isAdmin: boolean;
+}
+
+/** A token holder calling an API with X-API-Token. */
+export interface TokenPrincipal {
+  userId: string;
+  tokenId: string;
+  tokenName: string;
+  expiresAt: Date | null;
+}

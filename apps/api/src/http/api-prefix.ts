@@ -1,0 +1,1 @@
+export const API_V1 = 'api/v1';

@@ -1,0 +1,25 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from './problem-details';
+import { toProblem } from './to-problem';
+
+/** Every error leaves the API as problem+json; only unexpected ones are logged as errors. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    sendProblem(reply, error, this.logger);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, error: unknown, logger: Logger): void {
+  const problem = toProblem(error);
+  if (problem.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (problem.status === 503) reply.header('retry-after', '5');
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problemDetails(problem.status, problem.code, problem.detail, problem.errors)));
+}

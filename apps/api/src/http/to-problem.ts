@@ -1,0 +1,73 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError, DomainValidationError, StoreUnavailableError, TokenNotFoundError } from '@pat/domain';
+import { ApiProblem } from './api-problem.exception';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The body is empty but Content-Type says JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The body is larger than this API accepts'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'Content-Length does not match the body'],
+};
+
+interface FrameworkError {
+  code?: unknown;
+  statusCode?: unknown;
+  message?: unknown;
+}
+
+/** Maps anything thrown while serving a request to the problem it answers with. */
+export function toProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof DomainValidationError) {
+    return ApiProblem.validation([{ field: error.field, message: error.message }]);
+  }
+  if (error instanceof TokenNotFoundError) return new ApiProblem(404, error.code, 'No such token');
+  if (error instanceof DomainError) return new ApiProblem(409, error.code, error.message);
+  if (error instanceof StoreUnavailableError) {
+    return new ApiProblem(503, 'store_unavailable', 'A backing store is unavailable; try again shortly');
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return new ApiProblem(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error));
+  }
+  const framework = error as FrameworkError | null;
+  if (framework && typeof framework.code === 'string' && framework.code in FASTIFY_ERRORS) {
+    const [status, code, detail] = FASTIFY_ERRORS[framework.code];
+    return new ApiProblem(status, code, detail, status === 400 ? [{ field: 'body', message: detail }] : undefined);
+  }
+  if (
+    framework &&
+    typeof framework.statusCode === 'number' &&
+    framework.statusCode >= 400 &&
+    framework.statusCode < 500
+  ) {
+    const status = framework.statusCode;
+    return new ApiProblem(
+      status,
+      CODE_BY_STATUS[status] ?? 'bad_request',
+      typeof framework.message === 'string' ? framework.message : 'Bad request',
+    );
+  }
+  return new ApiProblem(500, 'internal_error', 'Something went wrong on our side');
+}
+
+function httpExceptionDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}

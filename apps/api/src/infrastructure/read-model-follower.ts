@@ -1,0 +1,49 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { EVENT_STORE, TOKEN_PROJECTION, type EventStore, type LogPosition, type TokenProjection } from '@pat/domain';
+import { ProjectionRunner } from '@pat/stores';
+
+/** Builds the read model from the log before the app serves, then keeps it current. */
+@Injectable()
+export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger(ReadModelFollower.name);
+  private readonly runner: ProjectionRunner;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TOKEN_PROJECTION) projection: TokenProjection,
+  ) {
+    this.runner = new ProjectionRunner(store, projection, (error) =>
+      this.logger.warn(`Read model projection paused, will retry: ${String(error)}`),
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    const started = Date.now();
+    await this.runner.start();
+    this.logger.log(`Read model caught up with the log in ${Date.now() - started} ms`);
+  }
+
+  /** Resolves true once `position` is visible to queries of this process. */
+  waitFor(position: LogPosition, timeoutMs = 5000): Promise<boolean> {
+    return this.runner.waitFor(position, timeoutMs);
+  }
+
+  get position(): LogPosition | null {
+    return this.runner.position;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

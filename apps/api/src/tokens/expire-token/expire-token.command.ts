@@ -1,0 +1,3 @@
+export class ExpireTokenCommand {
+  constructor(readonly tokenId: string) {}
+}

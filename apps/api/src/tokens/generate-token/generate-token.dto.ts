@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
+
+export class GenerateTokenDto {
+  @ApiProperty({ description: 'Trimmed; 1–100 characters', minLength: 1, maxLength: 100, example: 'CI deploy' })
+  @IsDefined({ message: 'name is required' })
+  @IsString({ message: 'name must be a string' })
+  name!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Lifetime in whole days (at most TOKEN_MAX_LIFETIME_DAYS). Give this or expiresAt; neither means 30 days.',
+    type: 'integer',
+    minimum: 1,
+    example: 30,
+  })
+  @ValidateIf((body: GenerateTokenDto) => body.expiresInDays !== undefined)
+  @IsInt({ message: 'expiresInDays must be a whole number of days' })
+  expiresInDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'ISO-8601 instant at least 60 s ahead; null means never (only where TOKEN_ALLOW_NO_EXPIRY is set)',
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2030-01-31T12:00:00Z',
+  })
+  @ValidateIf((body: GenerateTokenDto) => body.expiresAt !== undefined && body.expiresAt !== null)
+  @IsString({ message: 'expiresAt must be an ISO-8601 date-time string or null' })
+  expiresAt?: string | null;
+}

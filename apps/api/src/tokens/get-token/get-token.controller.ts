@@ -1,0 +1,27 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import type { UserPrincipal } from '../../auth/principals';
+import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { ApiProblems } from '../../docs/api-problems.decorator';
+import { API_V1 } from '../../http/api-prefix';
+import { TokenItemResponse } from '../token-item.response';
+import { TokenIdPipe } from '../token-id.pipe';
+import { GetTokenQuery } from './get-token.query';
+
+@ApiTags('tokens')
+@ApiBearerAuth('user-jwt')
+@Controller(`${API_V1}/tokens`)
+@UseGuards(UserJwtGuard)
+export class GetTokenController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of your tokens' })
+  @ApiOkResponse({ type: TokenItemResponse })
+  @ApiProblems(401, 404, 503)
+  get(@CurrentUser() user: UserPrincipal, @Param('id', TokenIdPipe) tokenId: string): Promise<TokenItemResponse> {
+    return this.queries.execute(new GetTokenQuery(user.userId, tokenId));
+  }
+}

@@ -1,0 +1,6 @@
+export class GetTokenQuery {
+  constructor(
+    readonly userId: string,
+    readonly tokenId: string,
+  ) {}
+}

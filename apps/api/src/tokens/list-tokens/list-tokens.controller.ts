@@ -1,0 +1,27 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import type { UserPrincipal } from '../../auth/principals';
+import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { ApiProblems } from '../../docs/api-problems.decorator';
+import { API_V1 } from '../../http/api-prefix';
+import { TokenListResponse } from '../token-item.response';
+import { ListTokensDto } from './list-tokens.dto';
+import { ListTokensQuery } from './list-tokens.query';
+
+@ApiTags('tokens')
+@ApiBearerAuth('user-jwt')
+@Controller(`${API_V1}/tokens`)
+@UseGuards(UserJwtGuard)
+export class ListTokensController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your tokens, newest first' })
+  @ApiOkResponse({ type: TokenListResponse })
+  @ApiProblems(400, 401, 503)
+  list(@CurrentUser() user: UserPrincipal, @Query() query: ListTokensDto): Promise<TokenListResponse> {
+    return this.queries.execute(new ListTokensQuery(user.userId, query.status));
+  }
+}

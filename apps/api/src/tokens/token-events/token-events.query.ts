@@ -1,0 +1,6 @@
+export class GetTokenEventsQuery {
+  constructor(
+    readonly userId: string,
+    readonly tokenId: string,
+  ) {}
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TOKEN_STATUSES, effectiveStatus, type TokenStatus, type TokenView } from '@pat/domain';
+
+/** A token as its owner sees it: never the token itself, never its digest. */
+export class TokenItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'CI deploy' }) name!: string;
+  @ApiProperty({ example: 'pat_AbCd…wXyZ' }) tokenHint!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt!: string | null;
+  @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
+  @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) lastUsedAt?: string;
+
+  static from(view: TokenView, now: Date): TokenItemResponse {
+    const status = effectiveStatus(view, now);
+    return {
+      id: view.id,
+      name: view.name,
+      tokenHint: view.tokenHint,
+      createdAt: view.createdAt.toISOString(),
+      expiresAt: view.expiresAt?.toISOString() ?? null,
+      status,
+      ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
+      ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
+    };
+  }
+}
+
+export class TokenListResponse {
+  @ApiProperty({ type: [TokenItemResponse] }) items!: TokenItemResponse[];
+}

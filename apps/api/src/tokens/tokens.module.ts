@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '../auth/auth.module';
+import { ExpireTokenHandler } from './expire-token/expire-token.handler';
+import { ExpirySweeper } from './expire-token/expiry-sweeper';
+import { GenerateTokenController } from './generate-token/generate-token.controller';
+import { GenerateTokenHandler } from './generate-token/generate-token.handler';
+import { GetTokenController } from './get-token/get-token.controller';
+import { GetTokenHandler } from './get-token/get-token.handler';
+import { ListTokensController } from './list-tokens/list-tokens.controller';
+import { ListTokensHandler } from './list-tokens/list-tokens.handler';
+import { RevokeTokenController } from './revoke-token/revoke-token.controller';
+import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
+import { TokenEventsController } from './token-events/token-events.controller';
+import { GetTokenEventsHandler } from './token-events/token-events.handler';
+import { TokenRepository } from './token-repository';
+
+@Module({
+  imports: [CqrsModule, AuthModule],
+  controllers: [
+    GenerateTokenController,
+    ListTokensController,
+    GetTokenController,
+    RevokeTokenController,
+    TokenEventsController,
+  ],
+  providers: [
+    TokenRepository,
+    GenerateTokenHandler,
+    RevokeTokenHandler,
+    ExpireTokenHandler,
+    ListTokensHandler,
+    GetTokenHandler,
+    GetTokenEventsHandler,
+    ExpirySweeper,
+  ],
+})
+export class TokensModule {}

@@ -1,0 +1,25 @@
+export type UserAuthConfig =
+  { kind: 'secret'; secret: string } | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  notifierPort: number;
+  dataDir: string;
+  /** Embedded when neither is set. */
+  eventStoreUrl: string | null;
+  mongoUrl: string | null;
+  userAuth: UserAuthConfig;
+  tokenPrefix: string;
+  tokenPepper: string;
+  tokenMaxLifetimeDays: number;
+  tokenAllowNoExpiry: boolean;
+  noticeThresholdsDays: number[];
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  appUrl: string;
+  logLevel: string;
+  expirySweepIntervalMs: number;
+}

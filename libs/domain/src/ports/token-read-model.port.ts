@@ -1,0 +1,27 @@
+import type { TokenStatus, TokenView } from '../token/token-view';
+import type { LogPosition, RecordedEvent } from './event-store.port';
+
+export interface TokenListQuery {
+  userId?: string;
+  /** Effective status at `now`. */
+  status?: TokenStatus;
+  now: Date;
+}
+
+/** Queries of the token read model. Every list is newest first. */
+export interface TokenReadModel {
+  findByDigest(tokenDigest: string): Promise<TokenView | null>;
+  findById(tokenId: string): Promise<TokenView | null>;
+  list(query: TokenListQuery): Promise<TokenView[]>;
+  /** Tokens recorded as active whose `expiresAt` is at or before `now`, soonest first. */
+  findDueForExpiry(now: Date, limit: number): Promise<TokenView[]>;
+}
+
+/** The write side of the read model: applies the log, idempotently, and remembers how far. */
+export interface TokenProjection {
+  apply(event: RecordedEvent): Promise<void>;
+  checkpoint(): Promise<LogPosition | null>;
+}
+
+export const TOKEN_READ_MODEL = Symbol('TokenReadModel');
+export const TOKEN_PROJECTION = Symbol('TokenProjection');

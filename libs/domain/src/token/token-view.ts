@@ -1,0 +1,73 @@
+import { hasPassed } from './token.decider';
+import type { TokenEvent } from './token.events';
+
+export type TokenStatus = 'active' | 'revoked' | 'expired';
+export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'revoked', 'expired'];
+
+/** One token as the read side sees it. `status` is what has been recorded. */
+export interface TokenView {
+  id: string;
+  userId: string;
+  ownerEmail: string | null;
+  name: string;
+  tokenHint: string;
+  tokenDigest: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  status: TokenStatus;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  expiredAt: Date | null;
+  /** Revision of the last event of the token's stream applied to this view. */
+  revision: number;
+}
+
+/** A token whose `expiresAt` has passed is expired everywhere, recorded or not. */
+export function effectiveStatus(view: TokenView, now: Date): TokenStatus {
+  return view.status === 'active' && hasPassed(view.expiresAt, now) ? 'expired' : view.status;
+}
+
+/**
+ * The view after the stream's event at `revision`, or `undefined` when the event does not
+ * follow the view's revision (a replay, a duplicate, or a gap) and so changes nothing.
+ */
+export function projectTokenView(view: TokenView | null, event: TokenEvent, revision: number): TokenView | undefined {
+  if (event.type === 'TokenGenerated') {
+    if (view !== null || revision !== 0) return undefined;
+    const data = event.data;
+    return {
+      id: data.tokenId,
+      userId: data.userId,
+      ownerEmail: data.ownerEmail,
+      name: data.name,
+      tokenHint: data.tokenHint,
+      tokenDigest: data.tokenDigest,
+      createdAt: new Date(data.generatedAt),
+      expiresAt: data.expiresAt === null ? null : new Date(data.expiresAt),
+      status: 'active',
+      revokedAt: null,
+      revokedBy: null,
+      expiredAt: null,
+      revision,
+    };
+  }
+  if (view === null || view.revision !== revision - 1) return undefined;
+  switch (event.type) {
+    case 'TokenRevoked':
+      return view.status === 'active'
+        ? {
+            ...view,
+            status: 'revoked',
+            revokedAt: new Date(event.data.revokedAt),
+            revokedBy: event.data.revokedBy,
+            revision,
+          }
+        : { ...view, revision };
+    case 'TokenExpired':
+      return view.status === 'active'
+        ? { ...view, status: 'expired', expiredAt: new Date(event.data.expiredAt), revision }
+        : { ...view, revision };
+    case 'ExpiryNoticeSent':
+      return { ...view, revision };
+  }
+}

@@ -1,0 +1,43 @@
+import type { ExpiryPolicy, ExpiryRequest } from './token-expiry';
+
+/** Who acts: a user on their own tokens, an admin on anyone's, or the system itself. */
+export type Actor = { kind: 'user'; userId: string; isAdmin: boolean } | { kind: 'system'; name: string };
+
+export const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : `system:${actor.name}`);
+
+export interface GenerateToken {
+  type: 'GenerateToken';
+  tokenId: string;
+  userId: string;
+  ownerEmail: string | null;
+  name: unknown;
+  expiry: ExpiryRequest;
+  policy: ExpiryPolicy;
+  tokenDigest: string;
+  tokenHint: string;
+  now: Date;
+}
+
+export interface RevokeToken {
+  type: 'RevokeToken';
+  tokenId: string;
+  actor: Actor;
+  reason: string | null;
+  now: Date;
+}
+
+export interface ExpireToken {
+  type: 'ExpireToken';
+  tokenId: string;
+  now: Date;
+}
+
+export interface RecordExpiryNotice {
+  type: 'RecordExpiryNotice';
+  tokenId: string;
+  thresholdDays: number;
+  channel: string;
+  now: Date;
+}
+
+export type TokenCommand = GenerateToken | RevokeToken | ExpireToken | RecordExpiryNotice;

@@ -1,0 +1,135 @@
+import { actorId, type Actor, type TokenCommand } from './token.commands';
+import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
+import { TOKEN_EVENT_SCHEMA_VERSION, type TokenEvent } from './token.events';
+import { resolveExpiry } from './token-expiry';
+import { normalizeTokenName } from './token-name';
+
+export type TokenState =
+  | { status: 'absent' }
+  | {
+      status: 'active' | 'revoked' | 'expired';
+      tokenId: string;
+      userId: string;
+      expiresAt: Date | null;
+      noticesSent: readonly number[];
+    };
+
+export const initialTokenState: TokenState = { status: 'absent' };
+
+export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
+  switch (command.type) {
+    case 'GenerateToken': {
+      if (state.status !== 'absent') throw new TokenAlreadyExistsError(command.tokenId);
+      const name = normalizeTokenName(command.name);
+      const expiresAt = resolveExpiry(command.expiry, command.now, command.policy);
+      return [
+        {
+          type: 'TokenGenerated',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: command.tokenId,
+            userId: command.userId,
+            ownerEmail: command.ownerEmail,
+            name,
+            tokenDigest: command.tokenDigest,
+            tokenHint: command.tokenHint,
+            generatedAt: command.now.toISOString(),
+            expiresAt: expiresAt?.toISOString() ?? null,
+          },
+        },
+      ];
+    }
+    case 'RevokeToken': {
+      if (state.status === 'absent' || !mayManage(command.actor, state.userId)) {
+        throw new TokenNotFoundError(command.tokenId);
+      }
+      if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
+      return [
+        {
+          type: 'TokenRevoked',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            revokedAt: command.now.toISOString(),
+            revokedBy: actorId(command.actor),
+            reason: command.reason,
+          },
+        },
+      ];
+    }
+    case 'ExpireToken': {
+      if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      if (state.status !== 'active') return [];
+      if (!hasPassed(state.expiresAt, command.now)) throw new TokenNotYetExpiredError(command.tokenId);
+      return [
+        {
+          type: 'TokenExpired',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            expiredAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'RecordExpiryNotice': {
+      if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
+      if (state.noticesSent.includes(command.thresholdDays)) return [];
+      return [
+        {
+          type: 'ExpiryNoticeSent',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            thresholdDays: command.thresholdDays,
+            channel: command.channel,
+            sentAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolve(state: TokenState, event: TokenEvent): TokenState {
+  switch (event.type) {
+    case 'TokenGenerated':
+      if (state.status !== 'absent') return state;
+      return {
+        status: 'active',
+        tokenId: event.data.tokenId,
+        userId: event.data.userId,
+        expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt),
+        noticesSent: [],
+      };
+    case 'TokenRevoked':
+      return state.status === 'active' ? { ...state, status: 'revoked' } : state;
+    case 'TokenExpired':
+      return state.status === 'active' ? { ...state, status: 'expired' } : state;
+    case 'ExpiryNoticeSent':
+      return state.status === 'absent'
+        ? state
+        : { ...state, noticesSent: [...state.noticesSent, event.data.thresholdDays] };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** The state after a stream's events, oldest first. */
+export const foldTokenEvents = (events: readonly TokenEvent[]): TokenState => events.reduce(evolve, initialTokenState);
+
+/** From `expiresAt` on (to the millisecond) a token is expired, recorded or not. */
+export function hasPassed(expiresAt: Date | null, now: Date): boolean {
+  return expiresAt !== null && now.getTime() >= expiresAt.getTime();
+}
+
+function mayManage(actor: Actor, ownerId: string): boolean {
+  return actor.kind === 'system' || actor.isAdmin || actor.userId === ownerId;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,65 @@
+export const TOKEN_EVENT_SCHEMA_VERSION = 1;
+
+/** Times are ISO-8601 strings in UTC, as they are stored. */
+export interface TokenGenerated {
+  type: 'TokenGenerated';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    userId: string;
+    ownerEmail: string | null;
+    name: string;
+    tokenDigest: string;
+    tokenHint: string;
+    generatedAt: string;
+    expiresAt: string | null;
+  };
+}
+
+export interface TokenRevoked {
+  type: 'TokenRevoked';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    revokedAt: string;
+    revokedBy: string;
+    reason: string | null;
+  };
+}
+
+export interface TokenExpired {
+  type: 'TokenExpired';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    expiredAt: string;
+  };
+}
+
+export interface ExpiryNoticeSent {
+  type: 'ExpiryNoticeSent';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    thresholdDays: number;
+    channel: string;
+    sentAt: string;
+  };
+}
+
+export type TokenEvent = TokenGenerated | TokenRevoked | TokenExpired | ExpiryNoticeSent;
+export type TokenEventType = TokenEvent['type'];
+
+export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
+  'TokenGenerated',
+  'TokenRevoked',
+  'TokenExpired',
+  'ExpiryNoticeSent',
+];
+
+export function isTokenEventType(type: string): type is TokenEventType {
+  return (TOKEN_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+export const tokenStreamName = (tokenId: string): string => `pat-${tokenId}`;
+export const TOKEN_STREAM_PREFIX = 'pat-';

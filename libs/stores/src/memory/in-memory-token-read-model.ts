@@ -1,0 +1,85 @@
+import {
+  effectiveStatus,
+  projectTokenView,
+  toTokenEvent,
+  type LogPosition,
+  type RecordedEvent,
+  type TokenListQuery,
+  type TokenProjection,
+  type TokenReadModel,
+  type TokenView,
+} from '@pat/domain';
+
+const newestFirst = (a: TokenView, b: TokenView): number =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+
+/**
+ * The embedded read model: every token in memory, rebuilt from the log at start and kept
+ * current by following it. Lookups by digest, the hot path, are a single Map read.
+ */
+export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
+  private readonly byId = new Map<string, TokenView>();
+  private readonly byDigest = new Map<string, TokenView>();
+  private readonly byUser = new Map<string, Set<string>>();
+  private readonly active = new Set<string>();
+  private position: LogPosition | null = null;
+
+  findByDigest(tokenDigest: string): Promise<TokenView | null> {
+    return Promise.resolve(this.byDigest.get(tokenDigest) ?? null);
+  }
+
+  /** The synchronous form of `findByDigest`, for the auth path. */
+  viewByDigest(tokenDigest: string): TokenView | undefined {
+    return this.byDigest.get(tokenDigest);
+  }
+
+  findById(tokenId: string): Promise<TokenView | null> {
+    return Promise.resolve(this.byId.get(tokenId) ?? null);
+  }
+
+  list(query: TokenListQuery): Promise<TokenView[]> {
+    const ids = query.userId === undefined ? this.byId.keys() : (this.byUser.get(query.userId) ?? []);
+    const views: TokenView[] = [];
+    for (const id of ids) {
+      const view = this.byId.get(id);
+      if (view && (query.status === undefined || effectiveStatus(view, query.now) === query.status)) {
+        views.push(view);
+      }
+    }
+    return Promise.resolve(views.sort(newestFirst));
+  }
+
+  findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
+    const due: TokenView[] = [];
+    for (const id of this.active) {
+      const view = this.byId.get(id);
+      if (view?.expiresAt && view.expiresAt.getTime() <= now.getTime()) due.push(view);
+    }
+    due.sort((a, b) => (a.expiresAt?.getTime() ?? 0) - (b.expiresAt?.getTime() ?? 0));
+    return Promise.resolve(due.slice(0, limit));
+  }
+
+  apply(recorded: RecordedEvent): Promise<void> {
+    this.position = recorded.position;
+    const event = toTokenEvent(recorded);
+    if (event === null) return Promise.resolve();
+    const tokenId = event.data.tokenId;
+    const next = projectTokenView(this.byId.get(tokenId) ?? null, event, recorded.revision);
+    if (next !== undefined) this.store(next);
+    return Promise.resolve();
+  }
+
+  checkpoint(): Promise<LogPosition | null> {
+    return Promise.resolve(this.position);
+  }
+
+  private store(view: TokenView): void {
+    this.byId.set(view.id, view);
+    this.byDigest.set(view.tokenDigest, view);
+    let owned = this.byUser.get(view.userId);
+    if (!owned) this.byUser.set(view.userId, (owned = new Set()));
+    owned.add(view.id);
+    if (view.status === 'active') this.active.add(view.id);
+    else this.active.delete(view.id);
+  }
+}

@@ -1,0 +1,79 @@
+import type { EventStore, LogPosition, LogSubscription, RecordedEvent, TokenProjection } from '@pat/domain';
+import { TOKEN_STREAM_PREFIX } from '@pat/domain';
+
+interface Waiter {
+  position: LogPosition;
+  resolve: (reached: boolean) => void;
+}
+
+/**
+ * Keeps a projection current by following the log from the projection's own checkpoint,
+ * and lets a writer wait until its append is visible in it (read-your-writes).
+ */
+export class ProjectionRunner {
+  private subscription: LogSubscription | null = null;
+  private applied: LogPosition | null = null;
+  private waiters: Waiter[] = [];
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: TokenProjection,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Resolves once the projection has caught up with the log. */
+  async start(): Promise<void> {
+    this.applied = await this.projection.checkpoint();
+    this.subscription = this.store.subscribeToAll(this.applied, (event) => this.handle(event), {
+      streamPrefix: TOKEN_STREAM_PREFIX,
+      onError: this.onError,
+    });
+    await this.subscription.caughtUp;
+  }
+
+  get position(): LogPosition | null {
+    return this.applied;
+  }
+
+  /** Resolves true once `position` is applied, or false after `timeoutMs`. */
+  waitFor(position: LogPosition, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve: (reached) => {
+          clearTimeout(timer);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((other) => other !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = null;
+    for (const waiter of this.waiters) waiter.resolve(false);
+    this.waiters = [];
+  }
+
+  private async handle(event: RecordedEvent): Promise<void> {
+    await this.projection.apply(event);
+    this.applied = event.position;
+    if (this.waiters.length === 0) return;
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (this.reached(waiter.position)) waiter.resolve(true);
+      else still.push(waiter);
+    }
+    this.waiters = still;
+  }
+
+  private reached(position: LogPosition): boolean {
+    return this.applied !== null && this.store.comparePositions(this.applied, position) >= 0;
+  }
+}
