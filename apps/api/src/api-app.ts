@@ -1,11 +1,11 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { serveOpenApi } from './docs/openapi';
-import { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
+import { useProblemJsonParser } from './http/json-body-parser';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { requestId } from './infrastructure/request-id';
@@ -18,13 +18,13 @@ export async function createApiApp(
   overrides: InfrastructureOverrides = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestId });
+  useProblemJsonParser(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  const problemLogger = new NestLogger('ProblemDetails');
-  adapter.getInstance().setErrorHandler((error, _request, reply) => sendProblem(reply, error, problemLogger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();

@@ -10,16 +10,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    sendProblem(reply, error, this.logger);
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    if (problem.status === 503) void reply.header('retry-after', '5');
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problemDetails(problem.status, problem.code, problem.detail, problem.errors)));
   }
-}
-
-export function sendProblem(reply: FastifyReply, error: unknown, logger: Logger): void {
-  const problem = toProblem(error);
-  if (problem.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  if (problem.status === 503) reply.header('retry-after', '5');
-  void reply
-    .status(problem.status)
-    .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(problemDetails(problem.status, problem.code, problem.detail, problem.errors)));
 }

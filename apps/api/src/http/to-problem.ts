@@ -14,20 +14,6 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'too_many_requests',
 };
 
-const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The body is empty but Content-Type says JSON'],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The body is larger than this API accepts'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'Content-Length does not match the body'],
-};
-
-interface FrameworkError {
-  code?: unknown;
-  statusCode?: unknown;
-  message?: unknown;
-}
-
 /** Maps anything thrown while serving a request to the problem it answers with. */
 export function toProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
@@ -42,24 +28,6 @@ export function toProblem(error: unknown): ApiProblem {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return new ApiProblem(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error));
-  }
-  const framework = error as FrameworkError | null;
-  if (framework && typeof framework.code === 'string' && framework.code in FASTIFY_ERRORS) {
-    const [status, code, detail] = FASTIFY_ERRORS[framework.code];
-    return new ApiProblem(status, code, detail, status === 400 ? [{ field: 'body', message: detail }] : undefined);
-  }
-  if (
-    framework &&
-    typeof framework.statusCode === 'number' &&
-    framework.statusCode >= 400 &&
-    framework.statusCode < 500
-  ) {
-    const status = framework.statusCode;
-    return new ApiProblem(
-      status,
-      CODE_BY_STATUS[status] ?? 'bad_request',
-      typeof framework.message === 'string' ? framework.message : 'Bad request',
-    );
   }
   return new ApiProblem(500, 'internal_error', 'Something went wrong on our side');
 }

@@ -67,7 +67,9 @@ export class PollingSubscription implements LogSubscription {
     }
   }
 
+  /** Resolves when woken, after `ms` (null: only when woken), or at once once closed. */
   private sleep(ms: number | null): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

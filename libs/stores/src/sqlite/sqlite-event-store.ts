@@ -2,6 +2,7 @@ import Database, { type Database as Connection, type Statement, type Transaction
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  StoreUnavailableError,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventHandler,
@@ -54,12 +55,11 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Connection;
   private readonly statements: {
     streamHead: Statement<[string], { revision: number | null }>;
-    byId: Statement<[string], { stream_id: string; revision: number; position: number }>;
+    idsFromRevision: Statement<[string, number, number], { id: string; position: number }>;
     insert: Statement<[string, string, number, string, string, string, number]>;
     readStream: Statement<[string], EventRow>;
     readAll: Statement<[number, number], EventRow>;
     readAllWithPrefix: Statement<[number, number, string, number], EventRow>;
-    lastOfStream: Statement<[string, number], { position: number }>;
   };
   private readonly appendInTransaction: Transaction<
     (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult
@@ -76,7 +76,9 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SCHEMA);
     this.statements = {
       streamHead: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
-      byId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?'),
+      idsFromRevision: this.db.prepare(
+        'SELECT id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
       insert: this.db.prepare(
         'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -85,7 +87,6 @@ export class SqliteEventStore implements EventStore {
       readAllWithPrefix: this.db.prepare(
         'SELECT * FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?',
       ),
-      lastOfStream: this.db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?'),
     };
     this.appendInTransaction = this.db.transaction((streamId, events, expected) =>
       this.appendRows(streamId, events, expected),
@@ -96,13 +97,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    try {
+    return settle(() => {
       const result = this.appendInTransaction.immediate(streamId, events, expected);
       this.wakeSubscriptions();
-      return Promise.resolve(result);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+      return result;
+    });
   }
 
   private appendRows(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
@@ -131,7 +130,10 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: first + events.length - 1, position: String(position) };
   }
 
-  /** An append retried after it had in fact succeeded is answered as the first one was. */
+  /**
+   * An append retried after it had in fact succeeded is answered as the first one was: every
+   * one of its event ids must be recorded, in order, right after the expected revision.
+   */
   private alreadyAppended(
     streamId: string,
     events: readonly EventToAppend[],
@@ -139,19 +141,20 @@ export class SqliteEventStore implements EventStore {
   ): AppendResult | null {
     if (events.length === 0) return null;
     const firstRevision = expected === 'no_stream' ? 0 : expected + 1;
-    const found = this.statements.byId.get(events[0].id);
-    if (!found || found.stream_id !== streamId || found.revision !== firstRevision) return null;
-    const lastRevision = firstRevision + events.length - 1;
-    const last = this.statements.lastOfStream.get(streamId, lastRevision);
-    return last ? { nextExpectedRevision: lastRevision, position: String(last.position) } : null;
+    const recorded = this.statements.idsFromRevision.all(streamId, firstRevision, events.length);
+    if (recorded.length !== events.length || recorded.some((row, index) => row.id !== events[index].id)) return null;
+    return {
+      nextExpectedRevision: firstRevision + events.length - 1,
+      position: String(recorded[recorded.length - 1].position),
+    };
   }
 
   readStream(streamId: string): Promise<RecordedEvent[]> {
-    return Promise.resolve(this.statements.readStream.all(streamId).map(toRecordedEvent));
+    return settle(() => this.statements.readStream.all(streamId).map(toRecordedEvent));
   }
 
   readAll(after: LogPosition | null, limit: number, options: SubscribeOptions = {}): Promise<RecordedEvent[]> {
-    return Promise.resolve(this.readAllSync(after, limit, options.streamPrefix).map(toRecordedEvent));
+    return settle(() => this.readAllSync(after, limit, options.streamPrefix).map(toRecordedEvent));
   }
 
   private readAllSync(after: LogPosition | null, limit: number, prefix?: string): EventRow[] {
@@ -179,8 +182,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
-    return Promise.resolve();
+    return settle(() => void this.db.prepare('SELECT 1').get()).catch((error: unknown) => {
+      throw new StoreUnavailableError('The SQLite event store did not answer', { cause: error });
+    });
   }
 
   async close(): Promise<void> {
@@ -202,6 +206,15 @@ export class SqliteEventStore implements EventStore {
 
   private wakeSubscriptions(): void {
     for (const subscription of this.subscriptions) subscription.wake();
+  }
+}
+
+/** Runs synchronous database work, reporting a failure as a rejection rather than a throw. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

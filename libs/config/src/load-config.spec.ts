@@ -1,0 +1,288 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+type Env = Record<string, string | undefined>;
+
+const PEPPER = 'a-production-pepper-0123456789';
+const JWT_SECRET = 'a-production-jwt-secret-012345';
+const ESDB = 'esdb://localhost:2113?tls=false';
+const MONGO = 'mongodb://localhost:27017/pat';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pat-config-'));
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const load = (env: Env = {}) => loadConfig({ DATA_DIR: dataDir, ...env });
+
+function configError(env: Env): ConfigError {
+  try {
+    load(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig', () => {
+  describe('defaults (embedded mode)', () => {
+    it('uses the documented defaults', () => {
+      const config = load();
+      expect(config).toMatchObject({
+        host: '127.0.0.1',
+        port: 3000,
+        notifierPort: 3001,
+        dataDir,
+        eventStoreUrl: null,
+        mongoUrl: null,
+        tokenPrefix: 'pat',
+        tokenMaxLifetimeDays: 365,
+        tokenAllowNoExpiry: false,
+        noticeThresholdsDays: [7, 1],
+        smtpUrl: null,
+        webhookUrl: null,
+        webhookSecret: null,
+        appUrl: 'http://localhost:3000',
+        logLevel: 'info',
+        expirySweepIntervalMs: 5000,
+      });
+      expect(config.userAuth.kind).toBe('secret');
+    });
+
+    it('generates AUTH_JWT_SECRET and TOKEN_PEPPER into DATA_DIR/secrets, mode 0600', () => {
+      const config = load();
+      const jwtFile = join(dataDir, 'secrets', 'auth-jwt-secret');
+      const pepperFile = join(dataDir, 'secrets', 'token-pepper');
+      expect(config.userAuth).toEqual({ kind: 'secret', secret: readFileSync(jwtFile, 'utf8') });
+      expect(config.tokenPepper).toBe(readFileSync(pepperFile, 'utf8'));
+      expect(config.tokenPepper).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(config.tokenPepper).not.toBe(readFileSync(jwtFile, 'utf8'));
+      expect(statSync(jwtFile).mode & 0o777).toBe(0o600);
+      expect(statSync(pepperFile).mode & 0o777).toBe(0o600);
+    });
+
+    it('reuses the generated secrets on the second load', () => {
+      const first = load();
+      const second = load();
+      expect(second.tokenPepper).toBe(first.tokenPepper);
+      expect(second.userAuth).toEqual(first.userAuth);
+    });
+
+    it('generates different secrets for different data directories', () => {
+      const first = load();
+      const otherDir = mkdtempSync(join(tmpdir(), 'pat-config-'));
+      try {
+        expect(loadConfig({ DATA_DIR: otherDir }).tokenPepper).not.toBe(first.tokenPepper);
+      } finally {
+        rmSync(otherDir, { recursive: true, force: true });
+      }
+    });
+
+    it('resolves a relative DATA_DIR to an absolute path', () => {
+      expect(loadConfig({ DATA_DIR: relative(process.cwd(), dataDir) }).dataDir).toBe(dataDir);
+    });
+
+    it('prefers secrets given in the environment and then writes none', () => {
+      const config = load({ TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET });
+      expect(config.tokenPepper).toBe(PEPPER);
+      expect(config.userAuth).toEqual({ kind: 'secret', secret: JWT_SECRET });
+      expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
+    });
+
+    it('treats empty and blank values as unset', () => {
+      const config = load({ PORT: '', LOG_LEVEL: '   ', TOKEN_PREFIX: '', NOTICE_THRESHOLDS_DAYS: ' ' });
+      expect(config).toMatchObject({ port: 3000, logLevel: 'info', tokenPrefix: 'pat', noticeThresholdsDays: [7, 1] });
+    });
+  });
+
+  describe('given values', () => {
+    it('reads every variable, trimming surrounding space', () => {
+      const config = load({
+        HOST: '0.0.0.0',
+        PORT: ' 8080 ',
+        NOTIFIER_PORT: '9091',
+        TOKEN_PREFIX: 'glpat',
+        TOKEN_MAX_LIFETIME_DAYS: '90',
+        TOKEN_ALLOW_NO_EXPIRY: 'true',
+        NOTICE_THRESHOLDS_DAYS: '1, 14 ,7,7',
+        SMTP_URL: 'smtp://mail.local:25',
+        MAIL_FROM: 'Tokens <tokens@example.com>',
+        NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/pat',
+        NOTIFY_WEBHOOK_SECRET: 'whsec',
+        APP_URL: 'https://pat.example.com',
+        LOG_LEVEL: 'debug',
+        EXPIRY_SWEEP_INTERVAL_MS: '1000',
+      });
+      expect(config).toMatchObject({
+        host: '0.0.0.0',
+        port: 8080,
+        notifierPort: 9091,
+        tokenPrefix: 'glpat',
+        tokenMaxLifetimeDays: 90,
+        tokenAllowNoExpiry: true,
+        noticeThresholdsDays: [14, 7, 1],
+        smtpUrl: 'smtp://mail.local:25',
+        mailFrom: 'Tokens <tokens@example.com>',
+        webhookUrl: 'https://hooks.example.com/pat',
+        webhookSecret: 'whsec',
+        appUrl: 'https://pat.example.com',
+        logLevel: 'debug',
+        expirySweepIntervalMs: 1000,
+      });
+    });
+
+    it.each([
+      ['true', true],
+      ['TRUE', true],
+      ['1', true],
+      ['yes', true],
+      ['false', false],
+      ['False', false],
+      ['0', false],
+      ['no', false],
+    ])('reads TOKEN_ALLOW_NO_EXPIRY=%s as %p', (raw, expected) => {
+      expect(load({ TOKEN_ALLOW_NO_EXPIRY: raw }).tokenAllowNoExpiry).toBe(expected);
+    });
+
+    it('accepts a pepper of exactly 16 characters', () => {
+      expect(load({ TOKEN_PEPPER: 'x'.repeat(16) }).tokenPepper).toBe('x'.repeat(16));
+    });
+  });
+
+  describe('bad values', () => {
+    it.each<[string, string]>([
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['PORT', '-1'],
+      ['PORT', '80.5'],
+      ['PORT', '0x50'],
+      ['NOTIFIER_PORT', 'http'],
+      ['NOTIFIER_PORT', '65536'],
+      ['TOKEN_PREFIX', 'PAT'],
+      ['TOKEN_PREFIX', 'p'],
+      ['TOKEN_PREFIX', 'abcdefghijk'],
+      ['TOKEN_PREFIX', 'pat_'],
+      ['TOKEN_MAX_LIFETIME_DAYS', '0'],
+      ['TOKEN_MAX_LIFETIME_DAYS', 'forever'],
+      ['TOKEN_MAX_LIFETIME_DAYS', '36501'],
+      ['TOKEN_ALLOW_NO_EXPIRY', 'maybe'],
+      ['NOTICE_THRESHOLDS_DAYS', '7,x'],
+      ['NOTICE_THRESHOLDS_DAYS', '7,,1'],
+      ['NOTICE_THRESHOLDS_DAYS', '0'],
+      ['NOTICE_THRESHOLDS_DAYS', '-1'],
+      ['NOTICE_THRESHOLDS_DAYS', '1.5'],
+      ['EVENTSTORE_URL', 'http://x'],
+      ['EVENTSTORE_URL', 'not a url'],
+      ['MONGO_URL', 'notaurl'],
+      ['MONGO_URL', 'postgres://db/pat'],
+      ['AUTH_JWKS_URL', 'ftp://idp/jwks'],
+      ['SMTP_URL', 'http://mail'],
+      ['NOTIFY_WEBHOOK_URL', 'hooks.example.com'],
+      ['APP_URL', 'localhost:3000'],
+      ['LOG_LEVEL', 'loud'],
+      ['LOG_LEVEL', 'INFO'],
+      ['EXPIRY_SWEEP_INTERVAL_MS', '10'],
+    ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
+      const error = configError({ [variable]: value });
+      expect(error.variable).toBe(variable);
+      expect(error.message).toMatch(new RegExp(`^${variable}: `));
+    });
+
+    it.each(['TOKEN_PEPPER', 'AUTH_JWT_SECRET'])(
+      'refuses a %s shorter than 16 characters without echoing it',
+      (name) => {
+        const error = configError({ [name]: 'short-secret-15' });
+        expect(error.variable).toBe(name);
+        expect(error.message).toMatch(/16/);
+        expect(error.message).not.toContain('short-secret-15');
+      },
+    );
+
+    it('does not echo credentials of a malformed URL', () => {
+      const error = configError({ MONGO_URL: 'mongo db://admin:hunter2@db/pat' });
+      expect(error.variable).toBe('MONGO_URL');
+      expect(error.message).not.toContain('hunter2');
+    });
+  });
+
+  describe('production stores', () => {
+    it.each([
+      ['EVENTSTORE_URL', ESDB],
+      ['MONGO_URL', MONGO],
+    ])('with %s set, requires TOKEN_PEPPER and AUTH_JWT_SECRET', (variable, url) => {
+      expect(configError({ [variable]: url, AUTH_JWT_SECRET: JWT_SECRET }).variable).toBe('TOKEN_PEPPER');
+      expect(configError({ [variable]: url, TOKEN_PEPPER: PEPPER }).variable).toBe('AUTH_JWT_SECRET');
+      expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
+    });
+
+    it('uses the given stores and secrets', () => {
+      const config = load({
+        EVENTSTORE_URL: ESDB,
+        MONGO_URL: MONGO,
+        TOKEN_PEPPER: PEPPER,
+        AUTH_JWT_SECRET: JWT_SECRET,
+      });
+      expect(config).toMatchObject({
+        eventStoreUrl: ESDB,
+        mongoUrl: MONGO,
+        tokenPepper: PEPPER,
+        userAuth: { kind: 'secret', secret: JWT_SECRET },
+      });
+      expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
+    });
+
+    it.each(['esdb+discover://cluster.local:2113', 'kurrentdb://localhost:2113?tls=false'])(
+      'accepts the event store URL %s',
+      (url) => {
+        expect(load({ EVENTSTORE_URL: url, TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET }).eventStoreUrl).toBe(
+          url,
+        );
+      },
+    );
+
+    it('accepts mongodb+srv URLs', () => {
+      const url = 'mongodb+srv://cluster0.example.net/pat';
+      expect(load({ MONGO_URL: url, TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET }).mongoUrl).toBe(url);
+    });
+  });
+
+  describe('AUTH_JWKS_URL', () => {
+    const jwks = 'https://idp.example.com/.well-known/jwks.json';
+
+    it('selects jwks mode with issuer and audience', () => {
+      const config = load({
+        AUTH_JWKS_URL: jwks,
+        AUTH_JWT_ISSUER: 'https://idp.example.com/',
+        AUTH_JWT_AUDIENCE: 'pat-service',
+      });
+      expect(config.userAuth).toEqual({
+        kind: 'jwks',
+        jwksUrl: jwks,
+        issuer: 'https://idp.example.com/',
+        audience: 'pat-service',
+      });
+    });
+
+    it('leaves issuer and audience undefined when unset, and generates no JWT secret', () => {
+      expect(load({ AUTH_JWKS_URL: jwks }).userAuth).toEqual({
+        kind: 'jwks',
+        jwksUrl: jwks,
+        issuer: undefined,
+        audience: undefined,
+      });
+      expect(existsSync(join(dataDir, 'secrets', 'auth-jwt-secret'))).toBe(false);
+    });
+
+    it('needs no AUTH_JWT_SECRET with production stores', () => {
+      const config = load({ EVENTSTORE_URL: ESDB, TOKEN_PEPPER: PEPPER, AUTH_JWKS_URL: jwks });
+      expect(config.userAuth.kind).toBe('jwks');
+    });
+  });
+});

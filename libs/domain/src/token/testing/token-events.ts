@@ -1,0 +1,60 @@
+import type { ExpiryNoticeSent, TokenExpired, TokenGenerated, TokenRevoked } from '../token.events';
+
+/** Builders of recorded token events for tests; each takes only what a test cares about. */
+export const TEST_TOKEN_ID = '0e9c3c1a-5d0a-4c55-9c1e-6f1f7f3b2a10';
+export const TEST_OWNER_ID = 'alice';
+export const GENERATED_AT = '2026-03-01T12:00:00.000Z';
+export const EXPIRES_AT = '2026-03-31T12:00:00.000Z';
+
+export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): TokenGenerated {
+  return {
+    type: 'TokenGenerated',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      userId: TEST_OWNER_ID,
+      ownerEmail: 'alice@example.com',
+      name: 'CI deploy',
+      tokenDigest: 'd'.repeat(64),
+      tokenHint: 'pat_0123…dE1x',
+      generatedAt: GENERATED_AT,
+      expiresAt: EXPIRES_AT,
+      ...data,
+    },
+  };
+}
+
+export function tokenRevoked(data: Partial<TokenRevoked['data']> = {}): TokenRevoked {
+  return {
+    type: 'TokenRevoked',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      revokedAt: '2026-03-10T08:00:00.000Z',
+      revokedBy: TEST_OWNER_ID,
+      reason: null,
+      ...data,
+    },
+  };
+}
+
+export function tokenExpired(data: Partial<TokenExpired['data']> = {}): TokenExpired {
+  return {
+    type: 'TokenExpired',
+    data: { schemaVersion: 1, tokenId: TEST_TOKEN_ID, expiredAt: '2026-03-31T12:00:05.000Z', ...data },
+  };
+}
+
+export function expiryNoticeSent(data: Partial<ExpiryNoticeSent['data']> = {}): ExpiryNoticeSent {
+  return {
+    type: 'ExpiryNoticeSent',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      thresholdDays: 7,
+      channel: 'email',
+      sentAt: '2026-03-24T12:00:00.000Z',
+      ...data,
+    },
+  };
+}

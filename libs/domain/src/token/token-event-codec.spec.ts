@@ -1,0 +1,47 @@
+import { expiryNoticeSent, tokenExpired, tokenGenerated, tokenRevoked } from './testing/token-events';
+import type { TokenEvent } from './token.events';
+import { publicEventData, toTokenEvent } from './token-event-codec';
+
+const events: TokenEvent[] = [tokenGenerated(), tokenRevoked(), tokenExpired(), expiryNoticeSent()];
+
+describe('toTokenEvent', () => {
+  it.each(events.map((event) => [event.type, event] as const))('reads a recorded %s', (_type, event) => {
+    const recorded = { id: 'e1', streamId: 'pat-x', revision: 0, type: event.type, data: event.data };
+    expect(toTokenEvent(recorded)).toEqual({ type: event.type, data: event.data });
+  });
+
+  it.each(['TokenRenamed', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
+    'returns null for the unknown type %j',
+    (type) => {
+      expect(toTokenEvent({ type, data: { tokenId: 'x' } })).toBeNull();
+    },
+  );
+});
+
+describe('publicEventData', () => {
+  it('strips tokenDigest from TokenGenerated, and only that', () => {
+    const generated = tokenGenerated();
+    const { tokenDigest, ...rest } = generated.data;
+    expect(tokenDigest).toBe('d'.repeat(64));
+    const shown = publicEventData(generated);
+    expect(shown).toEqual(rest);
+    expect(Object.keys(shown).sort()).toEqual(
+      ['schemaVersion', 'tokenId', 'userId', 'ownerEmail', 'name', 'tokenHint', 'generatedAt', 'expiresAt'].sort(),
+    );
+  });
+
+  it('leaves the event itself untouched', () => {
+    const generated = tokenGenerated();
+    publicEventData(generated);
+    expect(generated.data.tokenDigest).toBe('d'.repeat(64));
+  });
+
+  it.each(events.slice(1).map((event) => [event.type, event] as const))(
+    'shows the data of %s as it is, in a copy',
+    (_type, event) => {
+      const shown = publicEventData(event);
+      expect(shown).toEqual(event.data);
+      expect(shown).not.toBe(event.data);
+    },
+  );
+});

@@ -1,0 +1,386 @@
+import { DomainValidationError } from '../shared/domain-error';
+import { given } from './testing/given';
+import {
+  EXPIRES_AT,
+  expiryNoticeSent,
+  GENERATED_AT,
+  TEST_OWNER_ID,
+  TEST_TOKEN_ID,
+  tokenExpired,
+  tokenGenerated,
+  tokenRevoked,
+} from './testing/token-events';
+import type { Actor, ExpireToken, GenerateToken, RecordExpiryNotice, RevokeToken } from './token.commands';
+import { decide, evolve, foldTokenEvents, hasPassed, initialTokenState, type TokenState } from './token.decider';
+import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
+import type { TokenEvent } from './token.events';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NOW = new Date(GENERATED_AT);
+const EXPIRY = new Date(EXPIRES_AT);
+const BEFORE_EXPIRY = new Date(EXPIRY.getTime() - 1);
+const AFTER_EXPIRY = new Date(EXPIRY.getTime() + 1);
+const MID_LIFE = new Date('2026-03-15T00:00:00.000Z');
+
+const owner: Actor = { kind: 'user', userId: TEST_OWNER_ID, isAdmin: false };
+const stranger: Actor = { kind: 'user', userId: 'mallory', isAdmin: false };
+const admin: Actor = { kind: 'user', userId: 'root', isAdmin: true };
+
+const generate = (overrides: Partial<GenerateToken> = {}): GenerateToken => ({
+  type: 'GenerateToken',
+  tokenId: TEST_TOKEN_ID,
+  userId: TEST_OWNER_ID,
+  ownerEmail: 'alice@example.com',
+  name: '  CI deploy \t',
+  expiry: {},
+  policy: { maxLifetimeDays: 365, allowNoExpiry: false },
+  tokenDigest: 'd'.repeat(64),
+  tokenHint: 'pat_0123…dE1x',
+  now: NOW,
+  ...overrides,
+});
+
+const revoke = (actor: Actor, now = MID_LIFE, reason: string | null = null): RevokeToken => ({
+  type: 'RevokeToken',
+  tokenId: TEST_TOKEN_ID,
+  actor,
+  reason,
+  now,
+});
+
+const expire = (now: Date): ExpireToken => ({ type: 'ExpireToken', tokenId: TEST_TOKEN_ID, now });
+
+const recordNotice = (thresholdDays: number, now = MID_LIFE): RecordExpiryNotice => ({
+  type: 'RecordExpiryNotice',
+  tokenId: TEST_TOKEN_ID,
+  thresholdDays,
+  channel: 'email',
+  now,
+});
+
+const generated = tokenGenerated();
+const revokedByOwner = tokenRevoked({ revokedAt: MID_LIFE.toISOString() });
+const expired = tokenExpired({ expiredAt: EXPIRES_AT });
+
+describe('token decider', () => {
+  describe('GenerateToken', () => {
+    it('records TokenGenerated on an absent stream, with the trimmed name and the default expiry', () => {
+      given([])
+        .when(generate())
+        .then([
+          {
+            type: 'TokenGenerated',
+            data: {
+              schemaVersion: 1,
+              tokenId: TEST_TOKEN_ID,
+              userId: TEST_OWNER_ID,
+              ownerEmail: 'alice@example.com',
+              name: 'CI deploy',
+              tokenDigest: 'd'.repeat(64),
+              tokenHint: 'pat_0123…dE1x',
+              generatedAt: '2026-03-01T12:00:00.000Z',
+              expiresAt: '2026-03-31T12:00:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('writes times as ISO-8601 UTC strings with milliseconds', () => {
+      const [event] = decide(generate({ expiry: { expiresInDays: 7 } }), initialTokenState);
+      expect(event.type).toBe('TokenGenerated');
+      if (event.type !== 'TokenGenerated') return;
+      const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+      expect(event.data.generatedAt).toMatch(isoUtc);
+      expect(event.data.expiresAt).toMatch(isoUtc);
+      expect(event.data.expiresAt).toBe(new Date(NOW.getTime() + 7 * DAY_MS).toISOString());
+    });
+
+    it('records expiresAt null for a never-expiring token when the policy allows it', () => {
+      const state = given([])
+        .when(generate({ expiry: { expiresAt: null }, policy: { maxLifetimeDays: 365, allowNoExpiry: true } }))
+        .then([tokenGenerated({ expiresAt: null })]);
+      expect(state).toMatchObject({ status: 'active', expiresAt: null });
+    });
+
+    it('keeps an absent owner email as null', () => {
+      given([])
+        .when(generate({ ownerEmail: null }))
+        .then([tokenGenerated({ ownerEmail: null })]);
+    });
+
+    it('refuses a bad name with a validation error on field name', () => {
+      const error = given([])
+        .when(generate({ name: '   ' }))
+        .thenThrows(DomainValidationError);
+      expect(error).toMatchObject({ code: 'validation_failed', field: 'name' });
+    });
+
+    it('refuses a bad expiry with a validation error on its field', () => {
+      const error = given([])
+        .when(generate({ expiry: { expiresInDays: 366 } }))
+        .thenThrows(DomainValidationError);
+      expect(error.field).toBe('expiresInDays');
+    });
+
+    it('refuses expiresAt null when the policy does not allow it', () => {
+      const error = given([])
+        .when(generate({ expiry: { expiresAt: null } }))
+        .thenThrows(DomainValidationError);
+      expect(error.field).toBe('expiresAt');
+    });
+
+    it.each<[string, TokenEvent[]]>([
+      ['active', [generated]],
+      ['revoked', [generated, revokedByOwner]],
+      ['expired', [generated, expired]],
+    ])('refuses a second generate on an existing (%s) stream with token_exists', (_status, history) => {
+      const error = given(history).when(generate()).thenThrows(TokenAlreadyExistsError);
+      expect(error).toMatchObject({ code: 'token_exists', tokenId: TEST_TOKEN_ID });
+    });
+
+    it('reports token_exists before looking at the (invalid) input', () => {
+      given([generated])
+        .when(generate({ name: '' }))
+        .thenThrows('token_exists');
+    });
+  });
+
+  describe('RevokeToken', () => {
+    it('records TokenRevoked by the owner, with revokedBy = the user id', () => {
+      given([generated])
+        .when(revoke(owner, MID_LIFE, 'leaked in a log'))
+        .then([
+          {
+            type: 'TokenRevoked',
+            data: {
+              schemaVersion: 1,
+              tokenId: TEST_TOKEN_ID,
+              revokedAt: MID_LIFE.toISOString(),
+              revokedBy: TEST_OWNER_ID,
+              reason: 'leaked in a log',
+            },
+          },
+        ]);
+    });
+
+    it('leaves the state revoked', () => {
+      const state = given([generated]).when(revoke(owner)).then([revokedByOwner]);
+      expect(state.status).toBe('revoked');
+    });
+
+    it('answers token_not_found to another user, as if the token did not exist', () => {
+      const error = given([generated]).when(revoke(stranger)).thenThrows(TokenNotFoundError);
+      expect(error).toMatchObject({ code: 'token_not_found', tokenId: TEST_TOKEN_ID });
+    });
+
+    it('answers token_not_found to another user even when the token is already revoked or expired', () => {
+      given([generated, revokedByOwner]).when(revoke(stranger)).thenThrows('token_not_found');
+      given([generated, expired]).when(revoke(stranger, AFTER_EXPIRY)).thenThrows('token_not_found');
+    });
+
+    it('answers token_not_found on an absent stream, to the admin too', () => {
+      given([]).when(revoke(owner)).thenThrows(TokenNotFoundError);
+      given([]).when(revoke(admin)).thenThrows(TokenNotFoundError);
+    });
+
+    it("lets an admin revoke anyone's token, recording the admin as revokedBy", () => {
+      given([generated])
+        .when(revoke(admin))
+        .then([tokenRevoked({ revokedAt: MID_LIFE.toISOString(), revokedBy: 'root' })]);
+    });
+
+    it('records a system actor as system:<name>', () => {
+      given([generated])
+        .when(revoke({ kind: 'system', name: 'ops' }))
+        .then([tokenRevoked({ revokedAt: MID_LIFE.toISOString(), revokedBy: 'system:ops' })]);
+    });
+
+    it('records nothing when the token is already revoked (idempotent)', () => {
+      given([generated, revokedByOwner]).when(revoke(owner)).then([]);
+      given([generated, revokedByOwner]).when(revoke(admin)).then([]);
+    });
+
+    it('records nothing when the token has a recorded TokenExpired', () => {
+      given([generated, expired]).when(revoke(owner, AFTER_EXPIRY)).then([]);
+    });
+
+    it('records nothing once expiresAt has passed, even before TokenExpired is recorded', () => {
+      given([generated]).when(revoke(owner, AFTER_EXPIRY)).then([]);
+      given([generated]).when(revoke(owner, EXPIRY)).then([]);
+    });
+
+    it('still revokes one millisecond before expiresAt', () => {
+      given([generated])
+        .when(revoke(owner, BEFORE_EXPIRY))
+        .then([tokenRevoked({ revokedAt: BEFORE_EXPIRY.toISOString() })]);
+    });
+
+    it('revokes a never-expiring token at any time', () => {
+      const far = new Date('2199-01-01T00:00:00.000Z');
+      given([tokenGenerated({ expiresAt: null })])
+        .when(revoke(owner, far))
+        .then([tokenRevoked({ revokedAt: far.toISOString() })]);
+    });
+  });
+
+  describe('ExpireToken', () => {
+    it('refuses before expiresAt with token_not_expired', () => {
+      const error = given([generated]).when(expire(BEFORE_EXPIRY)).thenThrows(TokenNotYetExpiredError);
+      expect(error).toMatchObject({ code: 'token_not_expired', tokenId: TEST_TOKEN_ID });
+    });
+
+    it('records TokenExpired at exactly expiresAt, to the millisecond', () => {
+      given([generated])
+        .when(expire(EXPIRY))
+        .then([{ type: 'TokenExpired', data: { schemaVersion: 1, tokenId: TEST_TOKEN_ID, expiredAt: EXPIRES_AT } }]);
+    });
+
+    it('records TokenExpired after expiresAt, with the time it was recorded', () => {
+      const late = new Date(EXPIRY.getTime() + 12_345);
+      const state = given([generated])
+        .when(expire(late))
+        .then([tokenExpired({ expiredAt: late.toISOString() })]);
+      expect(state.status).toBe('expired');
+    });
+
+    it('refuses a never-expiring token with token_not_expired', () => {
+      given([tokenGenerated({ expiresAt: null })])
+        .when(expire(new Date('2199-01-01T00:00:00.000Z')))
+        .thenThrows('token_not_expired');
+    });
+
+    it('records nothing after a revoke', () => {
+      given([generated, revokedByOwner]).when(expire(AFTER_EXPIRY)).then([]);
+    });
+
+    it('records nothing when already expired', () => {
+      given([generated, expired]).when(expire(AFTER_EXPIRY)).then([]);
+    });
+
+    it('answers token_not_found on an absent stream', () => {
+      given([]).when(expire(AFTER_EXPIRY)).thenThrows(TokenNotFoundError);
+    });
+  });
+
+  describe('RecordExpiryNotice', () => {
+    it('records ExpiryNoticeSent for a threshold not yet noticed', () => {
+      given([generated])
+        .when(recordNotice(7))
+        .then([
+          {
+            type: 'ExpiryNoticeSent',
+            data: {
+              schemaVersion: 1,
+              tokenId: TEST_TOKEN_ID,
+              thresholdDays: 7,
+              channel: 'email',
+              sentAt: MID_LIFE.toISOString(),
+            },
+          },
+        ]);
+    });
+
+    it('records each threshold once', () => {
+      const sevenDays = expiryNoticeSent({ thresholdDays: 7 });
+      given([generated, sevenDays]).when(recordNotice(7)).then([]);
+      given([generated, sevenDays])
+        .when(recordNotice(1, BEFORE_EXPIRY))
+        .then([expiryNoticeSent({ thresholdDays: 1, sentAt: BEFORE_EXPIRY.toISOString() })]);
+      given([generated, sevenDays, expiryNoticeSent({ thresholdDays: 1 })])
+        .when(recordNotice(1, BEFORE_EXPIRY))
+        .then([]);
+    });
+
+    it('records nothing after a revoke', () => {
+      given([generated, revokedByOwner]).when(recordNotice(1)).then([]);
+    });
+
+    it('records nothing after a recorded expiry', () => {
+      given([generated, expired]).when(recordNotice(1, AFTER_EXPIRY)).then([]);
+    });
+
+    it('records nothing from expiresAt on, even before TokenExpired is recorded', () => {
+      given([generated]).when(recordNotice(1, EXPIRY)).then([]);
+    });
+
+    it('answers token_not_found on an absent stream', () => {
+      given([]).when(recordNotice(7)).thenThrows('token_not_found');
+    });
+  });
+});
+
+describe('evolve and foldTokenEvents', () => {
+  it('starts absent', () => {
+    expect(initialTokenState).toEqual({ status: 'absent' });
+    expect(foldTokenEvents([])).toEqual({ status: 'absent' });
+  });
+
+  it('turns TokenGenerated into an active token', () => {
+    expect(foldTokenEvents([generated])).toEqual({
+      status: 'active',
+      tokenId: TEST_TOKEN_ID,
+      userId: TEST_OWNER_ID,
+      expiresAt: EXPIRY,
+      noticesSent: [],
+    });
+    expect(foldTokenEvents([tokenGenerated({ expiresAt: null })])).toMatchObject({ expiresAt: null });
+  });
+
+  it('moves to revoked and to expired', () => {
+    expect(foldTokenEvents([generated, revokedByOwner]).status).toBe('revoked');
+    expect(foldTokenEvents([generated, expired]).status).toBe('expired');
+  });
+
+  it('collects the thresholds of the notices sent', () => {
+    const state = foldTokenEvents([
+      generated,
+      expiryNoticeSent({ thresholdDays: 7 }),
+      expiryNoticeSent({ thresholdDays: 1 }),
+    ]);
+    expect(state).toMatchObject({ status: 'active', noticesSent: [7, 1] });
+  });
+
+  it.each<[string, TokenEvent[]]>([
+    ['revoked', [generated, revokedByOwner]],
+    ['expired', [generated, expired]],
+  ])('ignores lifecycle events after a terminal (%s) state', (status, history) => {
+    const terminal = foldTokenEvents(history);
+    expect(terminal.status).toBe(status);
+    for (const later of [tokenRevoked({ revokedBy: 'root' }), tokenExpired(), tokenGenerated({ userId: 'mallory' })]) {
+      expect(evolve(terminal, later)).toBe(terminal);
+    }
+    expect(evolve(terminal, expiryNoticeSent()).status).toBe(status);
+  });
+
+  it('ignores a second TokenGenerated on an active token', () => {
+    const active = foldTokenEvents([generated]);
+    expect(evolve(active, tokenGenerated({ userId: 'mallory', expiresAt: null }))).toBe(active);
+  });
+
+  it('ignores lifecycle events on an absent stream', () => {
+    for (const event of [revokedByOwner, expired, expiryNoticeSent()]) {
+      expect(evolve(initialTokenState, event)).toBe(initialTokenState);
+    }
+  });
+
+  it('does not change the state it is given', () => {
+    const active = foldTokenEvents([generated]);
+    const copy: TokenState = structuredClone(active);
+    evolve(active, expiryNoticeSent());
+    evolve(active, revokedByOwner);
+    expect(active).toEqual(copy);
+  });
+});
+
+describe('hasPassed', () => {
+  it('is false before expiresAt and true from expiresAt on, to the millisecond', () => {
+    expect(hasPassed(EXPIRY, BEFORE_EXPIRY)).toBe(false);
+    expect(hasPassed(EXPIRY, EXPIRY)).toBe(true);
+    expect(hasPassed(EXPIRY, AFTER_EXPIRY)).toBe(true);
+  });
+
+  it('never passes for a token without expiry', () => {
+    expect(hasPassed(null, new Date(8.64e15))).toBe(false);
+    expect(hasPassed(null, NOW)).toBe(false);
+  });
+});

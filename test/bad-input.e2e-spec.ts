@@ -1,0 +1,171 @@
+import { startApi, type ApiHarness } from './support/api-harness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { field: string; message: string }[];
+}
+
+describe('bad input is answered 4xx problem+json naming the field, and writes nothing', () => {
+  let api: ApiHarness;
+  let jwt: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    jwt = await api.userJwt('validator');
+  });
+  afterAll(() => api.close());
+
+  afterEach(async () => {
+    const list = await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`).expect(200);
+    expect(list.body.items).toEqual([]);
+  });
+
+  const inAMinute = (seconds: number): string => new Date(Date.now() + seconds * 1000).toISOString();
+
+  const cases: [string, () => unknown, string][] = [
+    ['missing name', () => ({}), 'name'],
+    ['empty name', () => ({ name: '' }), 'name'],
+    ['blank name', () => ({ name: '   \t ' }), 'name'],
+    ['too long name', () => ({ name: 'x'.repeat(101) }), 'name'],
+    ['numeric name', () => ({ name: 42 }), 'name'],
+    ['null name', () => ({ name: null }), 'name'],
+    ['object name', () => ({ name: { first: 'a' } }), 'name'],
+    ['array name', () => ({ name: ['a'] }), 'name'],
+    ['zero expiresInDays', () => ({ name: 'n', expiresInDays: 0 }), 'expiresInDays'],
+    ['negative expiresInDays', () => ({ name: 'n', expiresInDays: -3 }), 'expiresInDays'],
+    ['fractional expiresInDays', () => ({ name: 'n', expiresInDays: 1.5 }), 'expiresInDays'],
+    ['string expiresInDays', () => ({ name: 'n', expiresInDays: '5' }), 'expiresInDays'],
+    ['null expiresInDays', () => ({ name: 'n', expiresInDays: null }), 'expiresInDays'],
+    ['too large expiresInDays', () => ({ name: 'n', expiresInDays: 366 }), 'expiresInDays'],
+    ['huge expiresInDays', () => ({ name: 'n', expiresInDays: 1e308 }), 'expiresInDays'],
+    ['past expiresAt', () => ({ name: 'n', expiresAt: inAMinute(-3600) }), 'expiresAt'],
+    ['too near expiresAt', () => ({ name: 'n', expiresAt: inAMinute(30) }), 'expiresAt'],
+    ['unparsable expiresAt', () => ({ name: 'n', expiresAt: 'next tuesday' }), 'expiresAt'],
+    ['impossible date expiresAt', () => ({ name: 'n', expiresAt: '2027-02-30T00:00:00Z' }), 'expiresAt'],
+    ['numeric expiresAt', () => ({ name: 'n', expiresAt: Date.now() + DAY_MS }), 'expiresAt'],
+    [
+      'over the limit expiresAt',
+      () => ({ name: 'n', expiresAt: new Date(Date.now() + 400 * DAY_MS).toISOString() }),
+      'expiresAt',
+    ],
+    ['both expiry fields', () => ({ name: 'n', expiresInDays: 5, expiresAt: inAMinute(3600) }), 'expiresAt'],
+    ['expiresAt null when not allowed', () => ({ name: 'n', expiresAt: null }), 'expiresAt'],
+    ['a JSON array body', () => [{ name: 'n' }], 'body'],
+    ['a JSON string body', () => 'name', 'body'],
+    ['a JSON number body', () => 7, 'body'],
+    ['a JSON null body', () => null, 'body'],
+  ];
+
+  it.each(cases)('%s', async (_label, body, field) => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body()))
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const problem = response.body as Problem;
+    expect(problem).toMatchObject({ status: 400, code: 'validation_failed', title: 'Bad Request' });
+    expect(problem.type).toEqual(expect.any(String));
+    expect(problem.errors?.map((error) => error.field)).toContain(field);
+  });
+
+  it('broken JSON', async () => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'application/json')
+      .send('{"name": "unterminated')
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, code: 'invalid_json', errors: [{ field: 'body' }] });
+  });
+
+  it('an empty body with a JSON content type', async () => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain('body');
+  });
+
+  it('a 2 MiB body', async () => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
+    expect([400, 413]).toContain(response.status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe('payload_too_large');
+  });
+
+  it('a body that is not JSON', async () => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'text/plain')
+      .send('name=x');
+    expect([400, 415]).toContain(response.status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    if (response.status === 400) expect(response.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
+  });
+
+  it('an unknown media type', async () => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('Content-Type', 'application/x-thing')
+      .send('name=x')
+      .expect(415);
+    expect(response.body.code).toBe('unsupported_media_type');
+  });
+
+  it('an unknown status filter', async () => {
+    const response = await api.http.get('/api/v1/tokens?status=lost').set('Authorization', `Bearer ${jwt}`).expect(400);
+    expect(response.body.errors).toEqual([{ field: 'status', message: expect.any(String) }]);
+  });
+
+  it('accepts expiresAt exactly at the maximum lifetime and a date-only expiresAt', async () => {
+    const bob = await api.userJwt('validator-ok');
+    const at = new Date(Date.now() + 365 * DAY_MS - 5000).toISOString();
+    await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${bob}`)
+      .send({ name: 'max', expiresAt: at })
+      .expect(201);
+    await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${bob}`)
+      .send({ name: 'max', expiresInDays: 365 })
+      .expect(201);
+  });
+});
+
+describe('tokens without expiry, where allowed', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi({ env: { TOKEN_ALLOW_NO_EXPIRY: 'true' } });
+  });
+  afterAll(() => api.close());
+
+  it('accepts expiresAt: null and the token never expires', async () => {
+    const jwt = await api.userJwt('forever');
+    const created = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ name: 'forever', expiresAt: null })
+      .expect(201);
+    expect(created.body.expiresAt).toBeNull();
+    const whoami = await api.http.get('/api/v1/whoami').set('X-API-Token', created.body.token).expect(200);
+    expect(whoami.body.expiresAt).toBeNull();
+  });
+});

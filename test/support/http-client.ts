@@ -1,0 +1,44 @@
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> & { items?: Record<string, unknown>[]; code?: string };
+  text: string;
+}
+
+/** A tiny JSON client for API processes started with `startProcess`. */
+export function httpClient(baseUrl: string) {
+  async function call(
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: unknown,
+  ): Promise<JsonResponse> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
+    const parsed = isJson && text ? (JSON.parse(text) as JsonResponse['body']) : {};
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, headers),
+    post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, headers, body),
+    delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, headers),
+  };
+}
+
+export const bearer = (jwt: string): Record<string, string> => ({ authorization: `Bearer ${jwt}` });
+export const apiToken = (token: string): Record<string, string> => ({ 'x-api-token': token });
+
+/** Polls `probe` until it returns true; resolves with the elapsed milliseconds, or throws after `timeoutMs`. */
+export async function eventually(probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 20): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started <= timeoutMs) {
+    if (await probe()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`Condition not met within ${timeoutMs} ms`);
+}
