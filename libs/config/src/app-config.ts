@@ -22,4 +22,5 @@ export interface AppConfig {
   appUrl: string;
   logLevel: string;
   expirySweepIntervalMs: number;
+  sqliteBusyTimeoutMs: number;
 }

@@ -53,6 +53,7 @@ export function loadConfig(env: Env): AppConfig {
     appUrl: optionalUrl(read, 'APP_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
     logLevel: oneOf(read, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     expirySweepIntervalMs: integer(read, 'EXPIRY_SWEEP_INTERVAL_MS', 5000, 100, 60_000),
+    sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
   };
 }
 

@@ -34,7 +34,11 @@ export class InfrastructureModule {
         { provide: TokenFormat, useValue: new TokenFormat(config.tokenPrefix) },
         { provide: TokenDigester, useValue: new TokenDigester(config.tokenPepper) },
         { provide: Registry, useFactory: createMetricsRegistry },
-        { provide: EVENT_STORE, useFactory: () => new SqliteEventStore(join(config.dataDir, 'events.sqlite')) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () =>
+            new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { busyTimeoutMs: config.sqliteBusyTimeoutMs }),
+        },
         InMemoryTokenReadModel,
         { provide: TOKEN_READ_MODEL, useExisting: InMemoryTokenReadModel },
         { provide: TOKEN_PROJECTION, useExisting: InMemoryTokenReadModel },

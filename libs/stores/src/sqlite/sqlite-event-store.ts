@@ -44,6 +44,8 @@ const SCHEMA = `
 export interface SqliteEventStoreOptions {
   /** How often to look for commits of other processes. */
   pollIntervalMs?: number;
+  /** How long a write waits for another process's write lock before the store counts as unavailable. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, { timeout: 10_000 });
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
@@ -209,11 +211,20 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/** SQLite failures of the store itself (locked too long, disk, file), as opposed to a bad call. */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)/;
+
 /** Runs synchronous database work, reporting a failure as a rejection rather than a throw. */
 function settle<T>(work: () => T): Promise<T> {
   try {
     return Promise.resolve(work());
   } catch (error) {
+    // Matched by code, not class: the driver keeps the error class of the first module instance
+    // that loaded it, which differs from this one where modules load more than once (jest).
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && UNAVAILABLE.test(code)) {
+      return Promise.reject(new StoreUnavailableError(`The SQLite event store failed: ${code}`, { cause: error }));
+    }
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
