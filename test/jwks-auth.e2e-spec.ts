@@ -16,9 +16,9 @@ describe('user JWTs from an identity provider', () => {
   beforeAll(async () => {
     const rsaPair = await generateKeyPair('RS256');
     const ecPair = await generateKeyPair('ES256');
-    stranger = (await generateKeyPair('RS256')).privateKey as KeyLike;
-    rsa = rsaPair.privateKey as KeyLike;
-    ec = ecPair.privateKey as KeyLike;
+    stranger = (await generateKeyPair('RS256')).privateKey;
+    rsa = rsaPair.privateKey;
+    ec = ecPair.privateKey;
     const keys: JWK[] = [
       { ...(await exportJWK(rsaPair.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' },
       { ...(await exportJWK(ecPair.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
