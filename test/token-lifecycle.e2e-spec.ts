@@ -148,3 +148,18 @@ describe('token lifecycle (walk-through)', () => {
     expect(list.body.items.map((item: { name: string }) => item.name)).not.toContain('more');
   });
 });
+
+describe('correlation ids', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it("echoes the caller's X-Request-Id, or a new one", async () => {
+    const given = await api.http.get('/health/live').set('X-Request-Id', 'trace-123').expect(200);
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    const fresh = await api.http.get('/health/live').set('X-Request-Id', 'bad id with spaces').expect(200);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -8,7 +8,7 @@ import { useProblemJsonParser } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
-import { requestId } from './infrastructure/request-id';
+import { echoRequestId, requestId } from './infrastructure/request-id';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -19,6 +19,7 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestId });
   useProblemJsonParser(adapter.getInstance());
+  echoRequestId(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     bufferLogs: true,
     abortOnError: false,

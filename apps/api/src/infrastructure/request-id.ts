@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 
 const SAFE_ID = /^[\w.:-]{1,128}$/;
@@ -12,4 +13,12 @@ export function requestId(raw: IncomingMessage): string {
   const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
+}
+
+/** Answers every request with its correlation id, so a caller can quote it. */
+export function echoRequestId(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
 }

@@ -71,7 +71,7 @@ export class SqliteEventStore implements EventStore {
   private dataVersion: number;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
