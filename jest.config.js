@@ -30,10 +30,26 @@ const project = (displayName, testMatch, extra = {}) => ({
   ...extra,
 });
 
+/** One MongoDB-wire server (FerretDB, unless MONGO_URL is set) for the whole run, in TEST_MONGO_URL. */
+const withMongo = {
+  globalSetup: '<rootDir>/test/support/ferretdb.global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/ferretdb.global-teardown.ts',
+};
+
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
-    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], withMongo),
+    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], {
+      ...withMongo,
+      testPathIgnorePatterns: ['/node_modules/', '/test/production-'],
+    }),
+    // The same end-to-end suites on EventStoreDB (the gRPC test server) + MongoDB (FerretDB),
+    // but for those about the embedded default itself (npm start, its SQLite file, its secrets).
+    project('e2e-eventstoredb-mongodb', ['<rootDir>/test/**/*.e2e-spec.ts'], {
+      ...withMongo,
+      setupFiles: ['<rootDir>/test/support/use-production-stores.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/embedded-', '/test/readme-walkthrough', '/test/notifier-crash'],
+    }),
   ],
 };

@@ -1,0 +1,176 @@
+import {
+  projectTokenView,
+  StoreUnavailableError,
+  toTokenEvent,
+  type LogPosition,
+  type RecordedEvent,
+  type TokenEvent,
+  type TokenListQuery,
+  type TokenProjection,
+  type TokenReadModel,
+  type TokenView,
+} from '@pat/domain';
+import type { Connection, ConnectOptions, DefaultIdVirtual, Model } from 'mongoose';
+import { openMongoConnection } from './mongo-connection';
+import { isDuplicateKeyError, mongoOperation } from './mongo-store-errors';
+import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from './projection-checkpoint.document';
+import { dueForExpiryFilter, listFilter, NEWEST_FIRST, SOONEST_EXPIRY_FIRST } from './token-view.filters';
+import { tokenViewSchema, toTokenView, toTokenViewDocument, type TokenViewDocument } from './token-view.document';
+
+export const TOKEN_VIEWS_COLLECTION = 'token_views';
+export const PROJECTION_CHECKPOINTS_COLLECTION = 'projection_checkpoints';
+export const TOKEN_VIEWS_PROJECTION = 'token-views';
+
+export interface MongoTokenReadModelOptions {
+  /** Names this projection's checkpoint; two projections into one database need two names. */
+  projectionName?: string;
+  /** Overrides of the connection options (timeouts, database name). */
+  connection?: ConnectOptions;
+}
+
+/**
+ * The production read model: one MongoDB document per token, kept by an idempotent projection
+ * (event N applies only over revision N−1, guarded in the write itself, so replays, duplicates
+ * and concurrent projectors change nothing) and queried with the status as of `now`.
+ */
+export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
+  private readonly tokens: Model<TokenViewDocument, object, object, DefaultIdVirtual>;
+  private readonly checkpoints: Model<ProjectionCheckpointDocument, object, object, DefaultIdVirtual>;
+  private readonly projectionName: string;
+
+  private constructor(
+    private readonly connection: Connection,
+    options: MongoTokenReadModelOptions,
+  ) {
+    this.projectionName = options.projectionName ?? TOKEN_VIEWS_PROJECTION;
+    this.tokens = connection.model('TokenView', tokenViewSchema, TOKEN_VIEWS_COLLECTION);
+    this.checkpoints = connection.model(
+      'ProjectionCheckpoint',
+      projectionCheckpointSchema,
+      PROJECTION_CHECKPOINTS_COLLECTION,
+    );
+  }
+
+  /** Connects and creates the indexes; rejects with StoreUnavailableError when MongoDB is down. */
+  static async open(url: string, options: MongoTokenReadModelOptions = {}): Promise<MongoTokenReadModel> {
+    const connection = await openMongoConnection(url, options.connection);
+    const model = new MongoTokenReadModel(connection, options);
+    try {
+      await mongoOperation('create indexes', () => model.tokens.createIndexes());
+    } catch (error) {
+      await model.close();
+      throw error;
+    }
+    return model;
+  }
+
+  findByDigest(tokenDigest: string): Promise<TokenView | null> {
+    return mongoOperation('find by digest', async () => {
+      const document = await this.tokens.findOne({ tokenDigest }).lean<TokenViewDocument>().exec();
+      return document ? toTokenView(document) : null;
+    });
+  }
+
+  findById(tokenId: string): Promise<TokenView | null> {
+    return mongoOperation('find by id', () => this.viewById(tokenId));
+  }
+
+  list(query: TokenListQuery): Promise<TokenView[]> {
+    return mongoOperation('list', async () => {
+      const documents = await this.tokens.find(listFilter(query)).sort(NEWEST_FIRST).lean<TokenViewDocument[]>().exec();
+      return documents.map(toTokenView);
+    });
+  }
+
+  findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
+    return mongoOperation('find due for expiry', async () => {
+      const documents = await this.tokens
+        .find(dueForExpiryFilter(now))
+        .sort(SOONEST_EXPIRY_FIRST)
+        .limit(limit)
+        .lean<TokenViewDocument[]>()
+        .exec();
+      return documents.map(toTokenView);
+    });
+  }
+
+  /** Writes the token's document first and the checkpoint after: a crash in between only replays. */
+  apply(recorded: RecordedEvent): Promise<void> {
+    return mongoOperation('apply', async () => {
+      const event = toTokenEvent(recorded);
+      if (event !== null) await this.project(event, recorded.revision);
+      await this.saveCheckpoint(recorded.position);
+    });
+  }
+
+  checkpoint(): Promise<LogPosition | null> {
+    return mongoOperation('read checkpoint', async () => {
+      const document = await this.checkpoints.findById(this.projectionName).lean<ProjectionCheckpointDocument>().exec();
+      return document?.position ?? null;
+    });
+  }
+
+  /**
+   * Forgets every token and this projection's checkpoint, for a rebuild from the start of the
+   * log. The checkpoint goes first: interrupted, the rebuild only replays over old documents.
+   * Run it with no projector writing to this database.
+   */
+  reset(): Promise<void> {
+    return mongoOperation('reset', async () => {
+      await this.checkpoints.deleteOne({ _id: this.projectionName }).exec();
+      await this.tokens.deleteMany({}).exec();
+    });
+  }
+
+  /** Resolves when MongoDB answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void> {
+    return mongoOperation('ping', async () => {
+      if (!this.connection.db) throw new StoreUnavailableError('MongoDB read model is not connected');
+      await this.connection.db.admin().ping();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  private async project(event: TokenEvent, revision: number): Promise<void> {
+    if (event.type === 'TokenGenerated') {
+      const created = projectTokenView(null, event, revision);
+      if (created) await this.insert(created);
+      return;
+    }
+    const current = await this.viewById(event.data.tokenId);
+    const next = current && projectTokenView(current, event, revision);
+    if (!next) return;
+    const { _id, ...fields } = toTokenViewDocument(next);
+    await this.tokens.updateOne({ _id, revision: revision - 1 }, { $set: fields }).exec();
+  }
+
+  /** A duplicate key on the token's own id means it was already applied. */
+  private async insert(view: TokenView): Promise<void> {
+    try {
+      await this.tokens.insertOne(toTokenViewDocument(view));
+    } catch (error) {
+      if (isDuplicateKeyError(error) && (await this.tokens.exists({ _id: view.id }).exec())) return;
+      throw error;
+    }
+  }
+
+  /** Two upserts of a missing document can race; the loser's duplicate key means it exists now. */
+  private async saveCheckpoint(position: LogPosition): Promise<void> {
+    const save = (): Promise<unknown> =>
+      this.checkpoints.updateOne({ _id: this.projectionName }, { $set: { position } }, { upsert: true }).exec();
+    try {
+      await save();
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await save();
+    }
+  }
+
+  private async viewById(tokenId: string): Promise<TokenView | null> {
+    const document = await this.tokens.findById(tokenId).lean<TokenViewDocument>().exec();
+    return document ? toTokenView(document) : null;
+  }
+}

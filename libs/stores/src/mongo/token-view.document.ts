@@ -1,0 +1,71 @@
+import { TOKEN_STATUSES, type TokenStatus, type TokenView } from '@pat/domain';
+import { Schema } from 'mongoose';
+
+/** One token of the read model, as stored: `_id` is the token id. */
+export interface TokenViewDocument {
+  _id: string;
+  userId: string;
+  ownerEmail: string | null;
+  name: string;
+  tokenHint: string;
+  tokenDigest: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  status: TokenStatus;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  expiredAt: Date | null;
+  revision: number;
+}
+
+const nullableString = { type: String, default: null };
+const nullableDate = { type: Date, default: null };
+
+export const tokenViewSchema = new Schema<TokenViewDocument>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    ownerEmail: nullableString,
+    name: { type: String, required: true },
+    tokenHint: { type: String, required: true },
+    tokenDigest: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: nullableDate,
+    status: { type: String, enum: TOKEN_STATUSES, required: true },
+    revokedAt: nullableDate,
+    revokedBy: nullableString,
+    expiredAt: nullableDate,
+    revision: { type: Number, required: true },
+  },
+  { versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false, autoCreate: false },
+);
+
+/** The auth path looks a token up by digest. */
+tokenViewSchema.index({ tokenDigest: 1 }, { unique: true, name: 'tokenDigest_unique' });
+/** A user's tokens, newest first. */
+tokenViewSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_createdAt' });
+/** Active tokens past their expiry, soonest first; also serves listing by status. */
+tokenViewSchema.index({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
+
+export function toTokenViewDocument(view: TokenView): TokenViewDocument {
+  const { id, ...rest } = view;
+  return { _id: id, ...rest };
+}
+
+export function toTokenView(document: TokenViewDocument): TokenView {
+  return {
+    id: document._id,
+    userId: document.userId,
+    ownerEmail: document.ownerEmail ?? null,
+    name: document.name,
+    tokenHint: document.tokenHint,
+    tokenDigest: document.tokenDigest,
+    createdAt: document.createdAt,
+    expiresAt: document.expiresAt ?? null,
+    status: document.status,
+    revokedAt: document.revokedAt ?? null,
+    revokedBy: document.revokedBy ?? null,
+    expiredAt: document.expiredAt ?? null,
+    revision: document.revision,
+  };
+}

@@ -1,0 +1,32 @@
+import type { TokenListQuery } from '@pat/domain';
+import type { QueryFilter } from 'mongoose';
+import type { TokenViewDocument } from './token-view.document';
+
+type Filter = QueryFilter<TokenViewDocument>;
+
+/** Newest first; the id breaks ties the way the embedded read model does. */
+export const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
+export const SOONEST_EXPIRY_FIRST = { expiresAt: 1, _id: 1 } as const;
+
+/** Recorded active with an expiry at or before `now`; `null` (never) is not `<=` any date. */
+const lapsed = (now: Date): Filter => ({ status: 'active', expiresAt: { $lte: now } });
+
+/**
+ * The list filter with the status evaluated as of `now`, as `effectiveStatus` does: a token
+ * recorded active whose expiry has passed counts as expired.
+ */
+export function listFilter(query: TokenListQuery): Filter {
+  const owner: Filter = query.userId === undefined ? {} : { userId: query.userId };
+  switch (query.status) {
+    case undefined:
+      return owner;
+    case 'active':
+      return { ...owner, status: 'active', $or: [{ expiresAt: null }, { expiresAt: { $gt: query.now } }] };
+    case 'revoked':
+      return { ...owner, status: 'revoked' };
+    case 'expired':
+      return { ...owner, $or: [{ status: 'expired' }, lapsed(query.now)] };
+  }
+}
+
+export const dueForExpiryFilter = lapsed;
