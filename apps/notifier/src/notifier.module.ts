@@ -1,20 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@pat/config';
-import { LoggerModule } from 'nestjs-pino';
-import { NotifierHealthController } from './health/notifier-health.controller';
+import { NotifierInfrastructureModule, type NotifierOverrides } from './infrastructure/notifier-infrastructure.module';
+import { NotifierLoggingModule } from './infrastructure/notifier-logging.module';
+import { NoticesModule } from './notices/notices.module';
+import { OperationsModule } from './operations/operations.module';
 
-/** The expiry-notice worker. For now it only starts and reports its health. */
+/** The expiry-notice worker: follows the log, claims due notices, delivers them, reports on itself. */
 @Module({})
 export class NotifierModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: NotifierOverrides = {}): DynamicModule {
     return {
       module: NotifierModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        TerminusModule.forRoot({ logger: false }),
+        NotifierLoggingModule.forRoot(config),
+        NotifierInfrastructureModule.forRoot(config, overrides),
+        NoticesModule,
+        OperationsModule,
       ],
-      controllers: [NotifierHealthController],
     };
   }
 }

@@ -1,0 +1,26 @@
+import type { ExpiryNotice } from '@pat/domain';
+import type { SendMailOptions } from 'nodemailer';
+import { composeExpiryNoticeMail } from './expiry-notice-mail';
+
+export interface MailSettings {
+  from: string;
+  appUrl: string;
+}
+
+/**
+ * The message nodemailer sends or writes for a notice. Its Message-ID derives from the notice
+ * id, so a notice delivered twice (a crash after the server accepted it) is recognisable.
+ */
+export function expiryNoticeMessage(notice: ExpiryNotice, settings: MailSettings): SendMailOptions {
+  if (notice.ownerEmail === null) throw new Error(`Token ${notice.tokenId} has no owner email`);
+  const mail = composeExpiryNoticeMail(notice, settings.appUrl);
+  return {
+    from: settings.from,
+    to: notice.ownerEmail,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<${notice.noticeId}@${new URL(settings.appUrl).hostname}>`,
+    headers: { 'X-PAT-Notice-Id': notice.noticeId },
+  };
+}

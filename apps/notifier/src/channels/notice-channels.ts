@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '@pat/config';
+import type { NoticeChannel } from '@pat/domain';
+import { join } from 'node:path';
+import { APP_CONFIG, NOTIFIER_SETTINGS } from '../infrastructure/injection-tokens';
+import type { NotifierSettings } from '../infrastructure/notifier-settings';
+import { OutboxChannel } from './outbox.channel';
+import { SmtpEmailChannel } from './smtp-email.channel';
+import { WebhookChannel } from './webhook.channel';
+
+/**
+ * The configured channels: SMTP when `SMTP_URL` is set, else the `.eml` outbox in
+ * `DATA_DIR/outbox`; and the webhook when `NOTIFY_WEBHOOK_URL` is set.
+ */
+@Injectable()
+export class NoticeChannels implements OnApplicationShutdown {
+  readonly all: readonly NoticeChannel[];
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(NOTIFIER_SETTINGS) settings: NotifierSettings) {
+    const mail = { from: config.mailFrom, appUrl: config.appUrl };
+    const channels: NoticeChannel[] = [
+      config.smtpUrl === null
+        ? new OutboxChannel(join(config.dataDir, 'outbox'), mail)
+        : new SmtpEmailChannel({ ...mail, url: config.smtpUrl, timeoutMs: settings.channelTimeoutMs }),
+    ];
+    if (config.webhookUrl !== null && config.webhookSecret !== null) {
+      channels.push(
+        new WebhookChannel({
+          url: config.webhookUrl,
+          secret: config.webhookSecret,
+          timeoutMs: settings.channelTimeoutMs,
+        }),
+      );
+    }
+    this.all = channels;
+  }
+
+  /** The channels that can reach an owner with this address (or none). */
+  reaching(ownerEmail: string | null): NoticeChannel[] {
+    return this.all.filter((channel) => channel.reaches(ownerEmail));
+  }
+
+  byName(name: string): NoticeChannel | undefined {
+    return this.all.find((channel) => channel.name === name);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all.map((channel) => channel.close()));
+  }
+}

@@ -1,0 +1,64 @@
+import type { ExpiryNotice, NoticeChannel } from '@pat/domain';
+import { createTransport } from 'nodemailer';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expiryNoticeMessage, type MailSettings } from './expiry-notice-message';
+
+/** `20261204T225002Z-<tokenId>-7d.eml`: sorted by claim time, one name per notice. */
+export function outboxFileName(notice: ExpiryNotice): string {
+  const claimed = notice.claimedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  return `${claimed}-${notice.tokenId}-${notice.thresholdDays}d.eml`;
+}
+
+/**
+ * Writes each notice as an RFC 5322 message (`.eml`, as nodemailer renders it) into
+ * `DATA_DIR/outbox`, when no SMTP server is configured. Exactly once per notice, crashes
+ * included: the file appears complete or not at all (written aside, then linked in place),
+ * and a notice whose file exists is not written again.
+ */
+export class OutboxChannel implements NoticeChannel {
+  readonly name = 'outbox';
+  private readonly transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+  constructor(
+    private readonly directory: string,
+    private readonly mail: MailSettings,
+  ) {}
+
+  reaches(ownerEmail: string | null): boolean {
+    return ownerEmail !== null;
+  }
+
+  async deliver(notice: ExpiryNotice): Promise<void> {
+    const target = join(this.directory, outboxFileName(notice));
+    if (existsSync(target)) return;
+    const { message } = await this.transport.sendMail(expiryNoticeMessage(notice, this.mail));
+    if (!Buffer.isBuffer(message)) throw new Error('nodemailer did not render the message into a buffer');
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
+    const aside = join(this.directory, `.${randomUUID()}.tmp`);
+    const file = await open(aside, 'wx', 0o600);
+    try {
+      await file.writeFile(message);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    try {
+      await link(aside, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(aside);
+    }
+  }
+
+  close(): Promise<void> {
+    this.transport.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,235 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '@pat/config';
+import {
+  DAY_MS,
+  EVENT_STORE,
+  NOTICE_DELIVERY_QUEUE,
+  channelsOf,
+  deliveryVerdict,
+  executeTokenCommand,
+  noticeTokenFrom,
+  toTokenEvent,
+  tokenStreamName,
+  type Clock,
+  type DeliveryOutcome,
+  type EventStore,
+  type ExpiryNotice,
+  type ExpiryNoticeFailureReason,
+  type NoticeDelivery,
+  type NoticeDeliveryQueue,
+  type NoticeToken,
+  type TokenEvent,
+} from '@pat/domain';
+import { randomUUID } from 'node:crypto';
+import { NoticeChannels } from '../channels/notice-channels';
+import { APP_CONFIG, CLOCK, NOTIFIER_SETTINGS } from '../infrastructure/injection-tokens';
+import type { NotifierSettings } from '../infrastructure/notifier-settings';
+import { isGoneFromThisHost, newLeaseHolder, retireLeaseHolder } from './lease-holder';
+import { NotifierMetrics } from './notifier-metrics';
+import { retryDelayMs } from './retry-backoff';
+
+export interface DeliveryPass {
+  /** Deliveries that ended in this pass: delivered, dropped or failed. */
+  completed: number;
+}
+
+const ACTOR = 'system:notifier';
+const MAX_DETAIL = 500;
+
+/**
+ * Delivers the claimed notices: leases queued deliveries, checks on the token's stream that
+ * each is still worth sending, hands it to every channel the claim named that has not yet
+ * accepted it, and retries failures with backoff. A notice that cannot be delivered ends
+ * with ExpiryNoticeFailed in the token's stream (its audit trail), a log line and a metric.
+ */
+@Injectable()
+export class NoticeDeliverer implements OnApplicationShutdown {
+  private readonly logger = new Logger(NoticeDeliverer.name);
+  readonly holder = newLeaseHolder();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NOTICE_DELIVERY_QUEUE) private readonly queue: NoticeDeliveryQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly channels: NoticeChannels,
+    private readonly metrics: NotifierMetrics,
+  ) {}
+
+  async deliverReady(): Promise<DeliveryPass> {
+    await this.takeOverFromGoneHolders();
+    const renewal = setInterval(() => void this.renewLeases(), Math.max(10, this.settings.leaseMs / 3));
+    let completed = 0;
+    try {
+      for (;;) {
+        const leased = await this.queue.lease(
+          this.holder,
+          this.clock.now(),
+          this.settings.leaseMs,
+          this.settings.deliveryBatch,
+        );
+        if (leased.length === 0) return { completed };
+        for (const delivery of leased) {
+          if (await this.deliverOrPutBack(delivery)) completed++;
+        }
+      }
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** A store failure is not the channel's: the delivery goes back for later, without counting an attempt. */
+  private async deliverOrPutBack(delivery: NoticeDelivery): Promise<boolean> {
+    try {
+      return await this.deliver(delivery);
+    } catch (error) {
+      this.logger.warn({ tokenId: delivery.tokenId, error: String(error) }, 'Delivery interrupted, will retry');
+      const retryAt = new Date(this.clock.now().getTime() + this.settings.firstRetryDelayMs);
+      await this.queue
+        .retryLater(delivery, this.holder, delivery.attempts, retryAt, String(error))
+        .catch(() => undefined);
+      return false;
+    }
+  }
+
+  /** Returns whether the delivery ended (delivered, dropped or failed) rather than waits for a retry. */
+  private async deliver(delivery: NoticeDelivery): Promise<boolean> {
+    const now = this.clock.now();
+    const history = (await this.store.readStream(tokenStreamName(delivery.tokenId)))
+      .map(toTokenEvent)
+      .filter((event): event is TokenEvent => event !== null);
+    const token = noticeTokenFrom(history);
+    if (token === null || token.expiresAt === null) {
+      this.logger.error({ tokenId: delivery.tokenId }, 'A claimed notice names a token without stream or expiry');
+      return this.complete(delivery, 'dropped');
+    }
+    const verdict = deliveryVerdict(token, delivery.thresholdDays, this.config.noticeThresholdsDays, now);
+    if (verdict !== 'deliver') {
+      const partly = delivery.delivered.length > 0 ? `delivered only by ${delivery.delivered.join('+')}` : null;
+      return this.giveUp(delivery, verdict, partly);
+    }
+    const names = channelsOf(delivery.channel);
+    if (names.length === 0) return this.giveUp(delivery, 'no_recipient', 'no channel reaches the owner');
+
+    const notice = toNotice(delivery, token, token.expiresAt);
+    const errors: string[] = [];
+    for (const name of names.filter((channel) => !delivery.delivered.includes(channel))) {
+      const error = await this.handTo(name, notice);
+      if (error !== null) {
+        this.metrics.attemptFailed(name);
+        errors.push(`${name}: ${error}`);
+        continue;
+      }
+      this.metrics.noticeSent(name);
+      await this.queue.recordDelivered(delivery, this.holder, name);
+    }
+    if (errors.length === 0) {
+      const dueAt = token.expiresAt.getTime() - delivery.thresholdDays * DAY_MS;
+      this.metrics.noticeDelivered((this.clock.now().getTime() - dueAt) / 1000);
+      this.logger.log(
+        { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, channel: delivery.channel },
+        'Expiry notice delivered',
+      );
+      return this.complete(delivery, 'delivered');
+    }
+    const attempts = delivery.attempts + 1;
+    const detail = errors.join('; ').slice(0, MAX_DETAIL);
+    if (attempts >= this.settings.maxAttempts) return this.giveUp(delivery, 'delivery_failed', detail);
+    const retryAt = new Date(
+      now.getTime() + retryDelayMs(attempts, this.settings.firstRetryDelayMs, this.settings.retryFactor),
+    );
+    this.logger.warn(
+      { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, attempts, retryAt, error: detail },
+      'Expiry notice not delivered, will retry',
+    );
+    await this.queue.retryLater(delivery, this.holder, attempts, retryAt, detail);
+    return false;
+  }
+
+  /** Null once the channel has accepted the notice, else why it has not. */
+  private async handTo(name: string, notice: ExpiryNotice): Promise<string | null> {
+    const channel = this.channels.byName(name);
+    if (channel === undefined) return 'this channel is not configured in this process';
+    try {
+      await channel.deliver(notice);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Records why the notice will not be delivered in the token's stream, then ends its delivery. */
+  private async giveUp(
+    delivery: NoticeDelivery,
+    reason: ExpiryNoticeFailureReason,
+    detail: string | null,
+  ): Promise<boolean> {
+    const commandId = randomUUID();
+    await executeTokenCommand(
+      this.store,
+      {
+        type: 'RecordExpiryNoticeFailure',
+        tokenId: delivery.tokenId,
+        thresholdDays: delivery.thresholdDays,
+        channel: delivery.channel,
+        reason,
+        detail,
+        now: this.clock.now(),
+      },
+      { commandId, correlationId: commandId, actor: ACTOR },
+    );
+    this.metrics.noticeFailed(reason);
+    const entry = { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, reason, detail };
+    if (reason === 'delivery_failed' || reason === 'no_recipient') this.logger.error(entry, 'Expiry notice failed');
+    else this.logger.log(entry, 'Expiry notice dropped');
+    return this.complete(delivery, reason === 'delivery_failed' || reason === 'no_recipient' ? 'failed' : 'dropped');
+  }
+
+  private async complete(delivery: NoticeDelivery, outcome: DeliveryOutcome): Promise<boolean> {
+    const held = await this.queue.complete(delivery, this.holder, outcome, this.clock.now());
+    if (!held) {
+      this.logger.warn(
+        { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays },
+        'Lost the lease of a delivery while working on it: another process may deliver it again',
+      );
+    }
+    return true;
+  }
+
+  private async renewLeases(): Promise<void> {
+    try {
+      await this.queue.renew(this.holder, new Date(this.clock.now().getTime() + this.settings.leaseMs));
+    } catch (error) {
+      this.logger.warn(`Could not renew delivery leases: ${String(error)}`);
+    }
+  }
+
+  /** After every pass has ended (the worker stops first), what this notifier holds may be taken over. */
+  onApplicationShutdown(): void {
+    retireLeaseHolder(this.holder);
+  }
+
+  /** A process of this host that died holding leases (kill -9) leaves them at once, not when they run out. */
+  private async takeOverFromGoneHolders(): Promise<void> {
+    for (const holder of await this.queue.holders()) {
+      if (!isGoneFromThisHost(holder)) continue;
+      const released = await this.queue.releaseHeldBy(holder);
+      if (released > 0) this.logger.warn({ holder, released }, 'Took over the deliveries of a process that is gone');
+    }
+  }
+}
+
+function toNotice(delivery: NoticeDelivery, token: NoticeToken, expiresAt: Date): ExpiryNotice {
+  return {
+    noticeId: delivery.noticeId,
+    tokenId: token.tokenId,
+    userId: token.userId,
+    ownerEmail: token.ownerEmail,
+    name: token.name,
+    tokenHint: token.tokenHint,
+    expiresAt,
+    thresholdDays: delivery.thresholdDays,
+    claimedAt: delivery.claimedAt,
+  };
+}

@@ -1,0 +1,82 @@
+import { DAY_MS } from '../token/token-expiry';
+import {
+  expiryNoticeFailed,
+  expiryNoticeSent,
+  tokenExpired,
+  tokenGenerated,
+  tokenRevoked,
+} from '../token/testing/token-events';
+import type { TokenEvent } from '../token/token.events';
+import { nextDueAt, projectNoticeSchedule, type NoticeScheduleEntry } from './notice-schedule-entry';
+
+const EXPIRY = new Date('2026-03-31T12:00:00.000Z');
+const generated = tokenGenerated({ generatedAt: '2026-03-01T12:00:00.000Z', expiresAt: EXPIRY.toISOString() });
+const before = (days: number): Date => new Date(EXPIRY.getTime() - days * DAY_MS);
+
+/** Applies events at revisions 0, 1, 2… and fails if one of them is dropped. */
+function project(events: readonly TokenEvent[]): NoticeScheduleEntry {
+  let entry: NoticeScheduleEntry | null = null;
+  events.forEach((event, revision) => {
+    const next = projectNoticeSchedule(entry, event, revision, [7, 1]);
+    if (next === undefined) throw new Error(`event ${revision} (${event.type}) was dropped`);
+    entry = next;
+  });
+  if (entry === null) throw new Error('no events');
+  return entry;
+}
+
+describe('projectNoticeSchedule', () => {
+  it('schedules every threshold of a new token, the soonest due first', () => {
+    const entry = project([generated]);
+    expect(entry).toEqual({
+      tokenId: generated.data.tokenId,
+      revision: 0,
+      expiresAt: EXPIRY,
+      pending: [
+        { thresholdDays: 7, dueAt: before(7) },
+        { thresholdDays: 1, dueAt: before(1) },
+      ],
+    });
+    expect(nextDueAt(entry)).toEqual(before(7));
+  });
+
+  it('drops the sent notice and every looser one', () => {
+    expect(project([generated, expiryNoticeSent({ thresholdDays: 7 })]).pending).toEqual([
+      { thresholdDays: 1, dueAt: before(1) },
+    ]);
+    const tightestFirst = project([generated, expiryNoticeSent({ thresholdDays: 1 })]);
+    expect(tightestFirst.pending).toEqual([]);
+    expect(nextDueAt(tightestFirst)).toBeNull();
+  });
+
+  it('cancels everything on a revoke or an expiry', () => {
+    expect(project([generated, tokenRevoked()]).pending).toEqual([]);
+    expect(project([generated, tokenExpired()]).pending).toEqual([]);
+  });
+
+  it('advances only the revision on a failed notice', () => {
+    const entry = project([generated, expiryNoticeSent({ thresholdDays: 7 }), expiryNoticeFailed()]);
+    expect(entry).toMatchObject({ revision: 2, pending: [{ thresholdDays: 1 }] });
+  });
+
+  it('changes nothing for a replayed, duplicate or out-of-order event', () => {
+    const entry = project([generated, expiryNoticeSent({ thresholdDays: 7 })]);
+    expect(projectNoticeSchedule(entry, generated, 0, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, expiryNoticeSent({ thresholdDays: 7 }), 1, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, tokenRevoked(), 3, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(null, tokenRevoked(), 1, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(null, generated, 1, [7, 1])).toBeUndefined();
+  });
+
+  it('keeps no entry for a token that never expires', () => {
+    expect(projectNoticeSchedule(null, tokenGenerated({ expiresAt: null }), 0, [7, 1])).toBeUndefined();
+  });
+
+  it('does not change the entry it is given', () => {
+    const entry = project([generated]);
+    const copy = structuredClone(entry);
+    projectNoticeSchedule(entry, expiryNoticeSent({ thresholdDays: 7 }), 1, [7, 1]);
+    projectNoticeSchedule(entry, tokenRevoked(), 1, [7, 1]);
+    expect(entry).toEqual(copy);
+  });
+});

@@ -1,0 +1,50 @@
+import type { TokenEvent } from '../token/token.events';
+import { noticeDueTimes, type ScheduledNotice } from './notice-due-times';
+
+/** The notices still to send for one token, as derived from its stream. */
+export interface NoticeScheduleEntry {
+  tokenId: string;
+  /** Revision of the last event of the token's stream applied to this entry. */
+  revision: number;
+  expiresAt: Date;
+  /** Soonest due first; empty once the token is revoked, expired or has had its tightest notice. */
+  pending: readonly ScheduledNotice[];
+}
+
+/** When the entry's next notice falls due, or null when none is pending. */
+export const nextDueAt = (entry: NoticeScheduleEntry): Date | null => entry.pending[0]?.dueAt ?? null;
+
+/**
+ * The entry after the stream's event at `revision`, or `undefined` when the event changes
+ * nothing: it does not follow the entry's revision (a replay, a duplicate or a gap), or it
+ * belongs to a token that never expires and so has no entry.
+ */
+export function projectNoticeSchedule(
+  entry: NoticeScheduleEntry | null,
+  event: TokenEvent,
+  revision: number,
+  thresholdsDays: readonly number[],
+): NoticeScheduleEntry | undefined {
+  if (event.type === 'TokenGenerated') {
+    if (entry !== null || revision !== 0 || event.data.expiresAt === null) return undefined;
+    const expiresAt = new Date(event.data.expiresAt);
+    return {
+      tokenId: event.data.tokenId,
+      revision,
+      expiresAt,
+      pending: noticeDueTimes(new Date(event.data.generatedAt), expiresAt, thresholdsDays),
+    };
+  }
+  if (entry === null || entry.revision !== revision - 1) return undefined;
+  switch (event.type) {
+    case 'TokenRevoked':
+    case 'TokenExpired':
+      return { ...entry, revision, pending: [] };
+    case 'ExpiryNoticeSent': {
+      const sent = event.data.thresholdDays;
+      return { ...entry, revision, pending: entry.pending.filter((notice) => notice.thresholdDays < sent) };
+    }
+    case 'ExpiryNoticeFailed':
+      return { ...entry, revision };
+  }
+}

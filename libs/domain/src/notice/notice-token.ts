@@ -1,0 +1,53 @@
+import type { TokenEvent } from '../token/token.events';
+
+/** A token as the notifier needs it: who to tell, what about, and which notices it has had. */
+export interface NoticeToken {
+  tokenId: string;
+  userId: string;
+  ownerEmail: string | null;
+  name: string;
+  tokenHint: string;
+  generatedAt: Date;
+  expiresAt: Date | null;
+  /** What has been recorded; a token past `expiresAt` counts as expired whatever this says. */
+  status: 'active' | 'revoked' | 'expired';
+  /** Thresholds of the notices claimed (ExpiryNoticeSent), in the order they were. */
+  sent: readonly number[];
+  /** Thresholds of the claimed notices that were not delivered (ExpiryNoticeFailed). */
+  failed: readonly number[];
+}
+
+/** The token a stream's events describe, oldest first; null when the stream holds no TokenGenerated. */
+export function noticeTokenFrom(history: readonly TokenEvent[]): NoticeToken | null {
+  return history.reduce<NoticeToken | null>(evolveNoticeToken, null);
+}
+
+function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): NoticeToken | null {
+  if (event.type === 'TokenGenerated') {
+    if (token !== null) return token;
+    const data = event.data;
+    return {
+      tokenId: data.tokenId,
+      userId: data.userId,
+      ownerEmail: data.ownerEmail,
+      name: data.name,
+      tokenHint: data.tokenHint,
+      generatedAt: new Date(data.generatedAt),
+      expiresAt: data.expiresAt === null ? null : new Date(data.expiresAt),
+      status: 'active',
+      sent: [],
+      failed: [],
+    };
+  }
+  if (token === null) return null;
+  switch (event.type) {
+    case 'TokenRevoked':
+      return token.status === 'active' ? { ...token, status: 'revoked' } : token;
+    case 'TokenExpired':
+      return token.status === 'active' ? { ...token, status: 'expired' } : token;
+    case 'ExpiryNoticeSent':
+      return { ...token, sent: [...token.sent, event.data.thresholdDays] };
+    case 'ExpiryNoticeFailed':
+      return { ...token, failed: [...token.failed, event.data.thresholdDays] };
+  }
+}

@@ -1,0 +1,114 @@
+import { TokenDigester } from '@pat/domain';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startProcess, type ApiProcess } from './support/api-process';
+import { bearer, httpClient } from './support/http-client';
+import { parseMimeMessage } from './support/mime-message';
+import { tempDataDir } from './support/temp-dir';
+import { testStores, tokenPepper, userJwtSecret, type TestStores } from './support/test-stores';
+import { signUserJwt } from './support/user-jwt';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Needs `npm run build`. Real processes, real time, on the stores of the jest project. */
+describe('expiry notice in real time, with two notifier processes', () => {
+  const data = tempDataDir('pat-notifier');
+  let stores: TestStores;
+  let env: Record<string, string>;
+  const outbox = join(data.path, 'outbox');
+  let api: ApiProcess;
+  let notifiers: ApiProcess[] = [];
+  const output: string[] = [];
+
+  beforeAll(async () => {
+    stores = await testStores(data.path);
+    env = stores.env;
+    api = await startProcess('api', env);
+    notifiers = await Promise.all([startProcess('notifier', env), startProcess('notifier', env)]);
+  }, 30_000);
+
+  afterAll(async () => {
+    await Promise.all([api, ...notifiers].map((process) => process?.stop()));
+    await stores?.stop();
+    data.remove();
+  });
+
+  const emlFiles = (): string[] => {
+    try {
+      return readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  };
+
+  it('writes exactly one 7-day .eml within 40 s for a token expiring in 7 days and 20 s, across a restart', async () => {
+    const jwt = await signUserJwt(userJwtSecret(env), {
+      sub: 'alice',
+      email: 'alice@example.com',
+    });
+    const client = httpClient(api.url);
+    const requested = Date.now();
+    const expiresAt = new Date(requested + 7 * DAY_MS + 20_000);
+    const created = await client.post(
+      '/api/v1/tokens',
+      { name: 'CI deploy', expiresAt: expiresAt.toISOString() },
+      bearer(jwt),
+    );
+    expect(created.status).toBe(201);
+    const tokenId = String(created.body.id);
+    const token = String(created.body.token);
+    const dueAt = expiresAt.getTime() - 7 * DAY_MS;
+
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await notifiers[0].stop('SIGTERM');
+    output.push(...notifiers[0].output);
+    notifiers[0] = await startProcess('notifier', env);
+
+    let seenAt = 0;
+    while (Date.now() < requested + 40_000 && seenAt === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (emlFiles().length > 0) seenAt = Date.now();
+    }
+    expect(seenAt).toBeGreaterThan(0);
+    expect(seenAt - requested).toBeLessThan(40_000);
+    expect(seenAt).toBeGreaterThanOrEqual(dueAt);
+    // The timer, not the 30 s safety scan, woke a notifier.
+    expect(seenAt - dueAt).toBeLessThan(5_000);
+
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const files = emlFiles();
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`-${tokenId}-7d\\.eml$`));
+    expect(statSync(join(outbox, files[0])).mtimeMs).toBeGreaterThanOrEqual(dueAt - 1000);
+    const raw = readFileSync(join(outbox, files[0]), 'utf8');
+    const mail = parseMimeMessage(raw);
+    expect(mail.headers.get('to')).toBe('alice@example.com');
+    expect(mail.headers.get('subject')).toBe('Your personal access token "CI deploy" expires in 7 days');
+    expect([...mail.parts.keys()].sort()).toEqual(['text/html', 'text/plain']);
+    for (const body of mail.parts.values()) {
+      expect(body).toContain(String(created.body.tokenHint));
+      expect(body).toContain(expiresAt.toISOString());
+      expect(body).toContain('http://localhost:3000');
+    }
+    const digest = new TokenDigester(tokenPepper(env)).digest(token);
+    for (const text of [raw, ...output, ...notifiers.flatMap((notifier) => notifier.output)]) {
+      expect(text).not.toContain(token.slice(4));
+      expect(text).not.toContain(digest);
+    }
+
+    const trail = await client.get(`/api/v1/tokens/${tokenId}/events`, bearer(jwt));
+    const notices = (trail.body.items ?? []).filter((item) => item.type === 'ExpiryNoticeSent');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].data).toMatchObject({ tokenId, thresholdDays: 7, channel: 'outbox' });
+    expect((trail.body.items ?? []).some((item) => item.type === 'ExpiryNoticeFailed')).toBe(false);
+
+    const sent = await Promise.all(
+      notifiers.map(async (notifier) => {
+        const metrics = await httpClient(notifier.url).get('/metrics');
+        const line = metrics.text.split('\n').find((row) => row.startsWith('pat_notices_sent_total{channel="outbox"}'));
+        return line === undefined ? 0 : Number(line.split(' ')[1]);
+      }),
+    );
+    expect(sent.reduce((sum, count) => sum + count, 0)).toBe(1);
+  }, 60_000);
+});
