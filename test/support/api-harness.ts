@@ -4,7 +4,9 @@ import type { Clock } from '@pat/domain';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/src/api-app';
+import type { EventStoreDouble } from '../eventstore-double/eventstore-double';
 import { tempDataDir } from './temp-dir';
+import { testStores } from './test-stores';
 import { signUserJwt, type JwtClaims } from './user-jwt';
 
 export interface ApiHarness {
@@ -12,6 +14,8 @@ export interface ApiHarness {
   http: TestAgent;
   config: AppConfig;
   dataDir: string;
+  /** The EventStoreDB test server behind this API, when the configuration has one. */
+  eventStore: EventStoreDouble | null;
   /** A bearer JWT for a user; `sub` defaults to the given id. */
   userJwt(userId: string, claims?: JwtClaims): Promise<string>;
   close(): Promise<void>;
@@ -27,7 +31,8 @@ export interface HarnessOptions {
 export async function startApi(options: HarnessOptions = {}): Promise<ApiHarness> {
   const temp = options.dataDir ? null : tempDataDir('pat-e2e');
   const dataDir = options.dataDir ?? temp!.path;
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...options.env, DATA_DIR: dataDir });
+  const stores = await testStores(dataDir);
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...stores.env, ...options.env });
   const app = await createApiApp(config, { clock: options.clock });
   await app.getHttpAdapter().getInstance().ready();
   const secret = config.userAuth.kind === 'secret' ? config.userAuth.secret : '';
@@ -36,9 +41,11 @@ export async function startApi(options: HarnessOptions = {}): Promise<ApiHarness
     http: request(app.getHttpServer()),
     config,
     dataDir,
+    eventStore: stores.eventStore,
     userJwt: (userId, claims = {}) => signUserJwt(secret, { sub: userId, email: `${userId}@example.com`, ...claims }),
     close: async () => {
       await app.close();
+      await stores.stop();
       temp?.remove();
     },
   };

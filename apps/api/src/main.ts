@@ -9,7 +9,13 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
-  app.get(Logger).log(`API listening on http://${config.host}:${config.port} (docs at /api/docs)`);
+  const logger = app.get(Logger);
+  if (config.eventStoreUrl !== null || config.mongoUrl !== null) {
+    for (const name of config.generatedSecrets) {
+      logger.warn(`${name} is not set: using the one in ${config.dataDir}/secrets; every API process must share it`);
+    }
+  }
+  logger.log(`API listening on http://${config.host}:${config.port} (docs at /api/docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -23,4 +23,6 @@ export interface AppConfig {
   logLevel: string;
   expirySweepIntervalMs: number;
   sqliteBusyTimeoutMs: number;
+  /** Secrets not given in the environment, hence generated into (or read from) DATA_DIR/secrets. */
+  generatedSecrets: string[];
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ConfigError } from './config-error';
@@ -205,6 +205,12 @@ describe('loadConfig', () => {
       },
     );
 
+    it('refuses NOTIFY_WEBHOOK_URL without NOTIFY_WEBHOOK_SECRET, as webhooks are signed', () => {
+      const error = configError({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/pat' });
+      expect(error.variable).toBe('NOTIFY_WEBHOOK_SECRET');
+      expect(error.message).toMatch(/NOTIFY_WEBHOOK_URL/);
+    });
+
     it('does not echo credentials of a malformed URL', () => {
       const error = configError({ MONGO_URL: 'mongo db://admin:hunter2@db/pat' });
       expect(error.variable).toBe('MONGO_URL');
@@ -216,10 +222,13 @@ describe('loadConfig', () => {
     it.each([
       ['EVENTSTORE_URL', ESDB],
       ['MONGO_URL', MONGO],
-    ])('with %s set, requires TOKEN_PEPPER and AUTH_JWT_SECRET', (variable, url) => {
-      expect(configError({ [variable]: url, AUTH_JWT_SECRET: JWT_SECRET }).variable).toBe('TOKEN_PEPPER');
-      expect(configError({ [variable]: url, TOKEN_PEPPER: PEPPER }).variable).toBe('AUTH_JWT_SECRET');
-      expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
+    ])('with %s set and no secrets given, generates them into DATA_DIR and says so', (variable, url) => {
+      const first = load({ [variable]: url });
+      expect(first.generatedSecrets.sort()).toEqual(['AUTH_JWT_SECRET', 'TOKEN_PEPPER']);
+      expect(readdirSync(join(dataDir, 'secrets')).sort()).toEqual(['auth-jwt-secret', 'token-pepper']);
+      const again = load({ [variable]: url, AUTH_JWT_SECRET: JWT_SECRET });
+      expect(again.generatedSecrets).toEqual(['TOKEN_PEPPER']);
+      expect(again.tokenPepper).toBe(first.tokenPepper);
     });
 
     it('uses the given stores and secrets', () => {
@@ -234,6 +243,7 @@ describe('loadConfig', () => {
         mongoUrl: MONGO,
         tokenPepper: PEPPER,
         userAuth: { kind: 'secret', secret: JWT_SECRET },
+        generatedSecrets: [],
       });
       expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
     });

@@ -15,15 +15,15 @@ export function loadConfig(env: Env): AppConfig {
   };
   const eventStoreUrl = optionalUrl(read, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
   const mongoUrl = optionalUrl(read, 'MONGO_URL', ['mongodb:', 'mongodb+srv:']);
-  const embedded = eventStoreUrl === null && mongoUrl === null;
   const dataDir = resolve(read('DATA_DIR') ?? './data');
+  const generatedSecrets: string[] = [];
   const secret = (name: string, file: string): string => {
     const value = read(name);
     if (value !== undefined) {
       if (value.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
       return value;
     }
-    if (!embedded) throw new ConfigError(name, 'is required when EVENTSTORE_URL or MONGO_URL is set');
+    generatedSecrets.push(name);
     return embeddedSecret(dataDir, file);
   };
 
@@ -32,8 +32,13 @@ export function loadConfig(env: Env): AppConfig {
     throw new ConfigError('TOKEN_PREFIX', 'must be 2–10 lower-case letters or digits');
   }
   const maxLifetime = integer(read, 'TOKEN_MAX_LIFETIME_DAYS', 365, 1, 36_500);
+  const webhookUrl = optionalUrl(read, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']);
+  const webhookSecret = read('NOTIFY_WEBHOOK_SECRET') ?? null;
+  if (webhookUrl !== null && webhookSecret === null) {
+    throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are signed)');
+  }
 
-  return {
+  const config: AppConfig = {
     host: read('HOST') ?? '127.0.0.1',
     port: integer(read, 'PORT', 3000, 0, 65_535),
     notifierPort: integer(read, 'NOTIFIER_PORT', 3001, 0, 65_535),
@@ -48,13 +53,15 @@ export function loadConfig(env: Env): AppConfig {
     noticeThresholdsDays: thresholds(read('NOTICE_THRESHOLDS_DAYS') ?? '7,1'),
     smtpUrl: optionalUrl(read, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: read('MAIL_FROM') ?? 'PAT service <no-reply@localhost>',
-    webhookUrl: optionalUrl(read, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
-    webhookSecret: read('NOTIFY_WEBHOOK_SECRET') ?? null,
+    webhookUrl,
+    webhookSecret,
     appUrl: optionalUrl(read, 'APP_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
     logLevel: oneOf(read, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     expirySweepIntervalMs: integer(read, 'EXPIRY_SWEEP_INTERVAL_MS', 5000, 100, 60_000),
     sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
+    generatedSecrets,
   };
+  return config;
 }
 
 type Read = (name: string) => string | undefined;

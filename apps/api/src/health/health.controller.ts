@@ -1,7 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@pat/domain';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
+import { EVENT_STORE, TOKEN_PROJECTION, type EventStore, type TokenProjection } from '@pat/domain';
 import { ReadModelFollower } from '../infrastructure/read-model-follower';
 
 @ApiTags('operations')
@@ -11,6 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TOKEN_PROJECTION) private readonly projection: TokenProjection,
     private readonly follower: ReadModelFollower,
   ) {}
 
@@ -26,19 +33,22 @@ export class HealthController {
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
-      async () => {
-        const indicator = this.indicators.check('eventStore');
-        try {
-          await this.store.ping();
-          return indicator.up();
-        } catch (error) {
-          return indicator.down({ message: String(error) });
-        }
-      },
-      () => {
-        const indicator = this.indicators.check('readModel');
-        return Promise.resolve(indicator.up({ position: this.follower.position }));
-      },
+      () => this.probe('eventStore', () => this.store.ping()),
+      () => this.probe('readModel', () => this.projection.checkpoint(), { position: this.follower.position }),
     ]);
+  }
+
+  private async probe(
+    name: string,
+    answer: () => Promise<unknown>,
+    details: Record<string, unknown> = {},
+  ): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(name);
+    try {
+      await answer();
+      return indicator.up(details);
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
   }
 }

@@ -9,13 +9,13 @@ import {
   systemClock,
   type Clock,
 } from '@pat/domain';
-import { InMemoryTokenReadModel, SqliteEventStore } from '@pat/stores';
-import { join } from 'node:path';
+import { openEventStore, openTokenReadModel } from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
 import { APP_CONFIG } from './app-config.provider';
 import { CLOCK } from './clock.provider';
-import { ReadModelFollower } from './read-model-follower';
+import { READ_MODEL_STORE, ReadModelFollower } from './read-model-follower';
+import { retryUntilOpen } from './retry-until-open';
 
 export interface InfrastructureOverrides {
   clock?: Clock;
@@ -34,14 +34,10 @@ export class InfrastructureModule {
         { provide: TokenFormat, useValue: new TokenFormat(config.tokenPrefix) },
         { provide: TokenDigester, useValue: new TokenDigester(config.tokenPepper) },
         { provide: Registry, useFactory: createMetricsRegistry },
-        {
-          provide: EVENT_STORE,
-          useFactory: () =>
-            new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { busyTimeoutMs: config.sqliteBusyTimeoutMs }),
-        },
-        InMemoryTokenReadModel,
-        { provide: TOKEN_READ_MODEL, useExisting: InMemoryTokenReadModel },
-        { provide: TOKEN_PROJECTION, useExisting: InMemoryTokenReadModel },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: READ_MODEL_STORE, useFactory: () => retryUntilOpen('read model', () => openTokenReadModel(config)) },
+        { provide: TOKEN_READ_MODEL, useExisting: READ_MODEL_STORE },
+        { provide: TOKEN_PROJECTION, useExisting: READ_MODEL_STORE },
         ReadModelFollower,
       ],
       exports: [
@@ -52,6 +48,7 @@ export class InfrastructureModule {
         Registry,
         EVENT_STORE,
         TOKEN_READ_MODEL,
+        TOKEN_PROJECTION,
         ReadModelFollower,
       ],
     };

@@ -6,8 +6,10 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EVENT_STORE, TOKEN_PROJECTION, type EventStore, type LogPosition, type TokenProjection } from '@pat/domain';
-import { ProjectionRunner } from '@pat/stores';
+import { EVENT_STORE, type EventStore, type LogPosition } from '@pat/domain';
+import { ProjectionRunner, type TokenReadModelStore } from '@pat/stores';
+
+export const READ_MODEL_STORE = Symbol('ReadModelStore');
 
 /** Builds the read model from the log before the app serves, then keeps it current. */
 @Injectable()
@@ -17,9 +19,9 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(TOKEN_PROJECTION) projection: TokenProjection,
+    @Inject(READ_MODEL_STORE) private readonly readModel: TokenReadModelStore,
   ) {
-    this.runner = new ProjectionRunner(store, projection, (error) =>
+    this.runner = new ProjectionRunner(store, readModel, (error) =>
       this.logger.warn(`Read model projection paused, will retry: ${String(error)}`),
     );
   }
@@ -44,6 +46,6 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await Promise.all([this.store.close(), this.readModel.close?.()]);
   }
 }

@@ -1,8 +1,20 @@
-import { expiryNoticeSent, tokenExpired, tokenGenerated, tokenRevoked } from './testing/token-events';
+import {
+  expiryNoticeFailed,
+  expiryNoticeSent,
+  tokenExpired,
+  tokenGenerated,
+  tokenRevoked,
+} from './testing/token-events';
 import type { TokenEvent } from './token.events';
 import { publicEventData, toTokenEvent } from './token-event-codec';
 
-const events: TokenEvent[] = [tokenGenerated(), tokenRevoked(), tokenExpired(), expiryNoticeSent()];
+const events: TokenEvent[] = [
+  tokenGenerated(),
+  tokenRevoked(),
+  tokenExpired(),
+  expiryNoticeSent(),
+  expiryNoticeFailed(),
+];
 
 describe('toTokenEvent', () => {
   it.each(events.map((event) => [event.type, event] as const))('reads a recorded %s', (_type, event) => {

@@ -1,5 +1,6 @@
 import {
   EXPIRES_AT,
+  expiryNoticeFailed,
   expiryNoticeSent,
   GENERATED_AT,
   TEST_OWNER_ID,
@@ -96,6 +97,11 @@ describe('projectTokenView', () => {
   it('advances only the revision for a notice', () => {
     const view = project([tokenGenerated()]);
     expect(projectTokenView(view, expiryNoticeSent(), 1)).toEqual({ ...view, revision: 1 });
+  });
+
+  it('advances only the revision for a failed notice, so later events still apply', () => {
+    const view = project([tokenGenerated(), expiryNoticeSent(), expiryNoticeFailed(), tokenRevoked()]);
+    expect(view).toMatchObject({ status: 'revoked', revision: 3 });
   });
 
   it('keeps the first terminal status and advances the revision past later events', () => {

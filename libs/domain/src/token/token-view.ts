@@ -68,6 +68,7 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
         ? { ...view, status: 'expired', expiredAt: new Date(event.data.expiredAt), revision }
         : { ...view, revision };
     case 'ExpiryNoticeSent':
+    case 'ExpiryNoticeFailed':
       return { ...view, revision };
   }
 }

@@ -1,3 +1,4 @@
+import type { ExpiryNoticeFailureReason } from './token.events';
 import type { ExpiryPolicy, ExpiryRequest } from './token-expiry';
 
 /** Who acts: a user on their own tokens, an admin on anyone's, or the system itself. */
@@ -40,4 +41,14 @@ export interface RecordExpiryNotice {
   now: Date;
 }
 
-export type TokenCommand = GenerateToken | RevokeToken | ExpireToken | RecordExpiryNotice;
+export interface RecordExpiryNoticeFailure {
+  type: 'RecordExpiryNoticeFailure';
+  tokenId: string;
+  thresholdDays: number;
+  channel: string;
+  reason: ExpiryNoticeFailureReason;
+  detail: string | null;
+  now: Date;
+}
+
+export type TokenCommand = GenerateToken | RevokeToken | ExpireToken | RecordExpiryNotice | RecordExpiryNoticeFailure;

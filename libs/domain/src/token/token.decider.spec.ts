@@ -2,6 +2,7 @@ import { DomainValidationError } from '../shared/domain-error';
 import { given } from './testing/given';
 import {
   EXPIRES_AT,
+  expiryNoticeFailed,
   expiryNoticeSent,
   GENERATED_AT,
   TEST_OWNER_ID,
@@ -10,7 +11,14 @@ import {
   tokenGenerated,
   tokenRevoked,
 } from './testing/token-events';
-import type { Actor, ExpireToken, GenerateToken, RecordExpiryNotice, RevokeToken } from './token.commands';
+import type {
+  Actor,
+  ExpireToken,
+  GenerateToken,
+  RecordExpiryNotice,
+  RecordExpiryNoticeFailure,
+  RevokeToken,
+} from './token.commands';
 import { decide, evolve, foldTokenEvents, hasPassed, initialTokenState, type TokenState } from './token.decider';
 import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
 import type { TokenEvent } from './token.events';
@@ -55,6 +63,16 @@ const recordNotice = (thresholdDays: number, now = MID_LIFE): RecordExpiryNotice
   tokenId: TEST_TOKEN_ID,
   thresholdDays,
   channel: 'email',
+  now,
+});
+
+const recordFailure = (thresholdDays: number, now = MID_LIFE): RecordExpiryNoticeFailure => ({
+  type: 'RecordExpiryNoticeFailure',
+  tokenId: TEST_TOKEN_ID,
+  thresholdDays,
+  channel: 'email',
+  reason: 'delivery_failed',
+  detail: 'connection refused',
   now,
 });
 
@@ -303,8 +321,61 @@ describe('token decider', () => {
       given([generated]).when(recordNotice(1, EXPIRY)).then([]);
     });
 
+    it('records nothing for a looser threshold once a tighter one was sent', () => {
+      given([generated, expiryNoticeSent({ thresholdDays: 1 })])
+        .when(recordNotice(7))
+        .then([]);
+    });
+
     it('answers token_not_found on an absent stream', () => {
       given([]).when(recordNotice(7)).thenThrows('token_not_found');
+    });
+  });
+
+  describe('RecordExpiryNoticeFailure', () => {
+    const claimed = expiryNoticeSent({ thresholdDays: 7 });
+
+    it('records ExpiryNoticeFailed for a claimed notice', () => {
+      given([generated, claimed])
+        .when(recordFailure(7))
+        .then([
+          {
+            type: 'ExpiryNoticeFailed',
+            data: {
+              schemaVersion: 1,
+              tokenId: TEST_TOKEN_ID,
+              thresholdDays: 7,
+              channel: 'email',
+              reason: 'delivery_failed',
+              detail: 'connection refused',
+              failedAt: MID_LIFE.toISOString(),
+            },
+          },
+        ]);
+    });
+
+    it('records each failure once', () => {
+      given([generated, claimed, expiryNoticeFailed({ thresholdDays: 7 })])
+        .when(recordFailure(7))
+        .then([]);
+    });
+
+    it('records nothing for a notice that was never claimed', () => {
+      given([generated]).when(recordFailure(7)).then([]);
+      given([generated, claimed]).when(recordFailure(1)).then([]);
+    });
+
+    it('still reports on a claimed notice after a revoke or an expiry', () => {
+      given([generated, claimed, revokedByOwner])
+        .when(recordFailure(7))
+        .then([expiryNoticeFailed({ failedAt: MID_LIFE.toISOString() })]);
+      given([generated, claimed, expired])
+        .when(recordFailure(7, AFTER_EXPIRY))
+        .then([expiryNoticeFailed({ failedAt: AFTER_EXPIRY.toISOString() })]);
+    });
+
+    it('answers token_not_found on an absent stream', () => {
+      given([]).when(recordFailure(7)).thenThrows('token_not_found');
     });
   });
 });
@@ -322,6 +393,7 @@ describe('evolve and foldTokenEvents', () => {
       userId: TEST_OWNER_ID,
       expiresAt: EXPIRY,
       noticesSent: [],
+      noticesFailed: [],
     });
     expect(foldTokenEvents([tokenGenerated({ expiresAt: null })])).toMatchObject({ expiresAt: null });
   });
@@ -338,6 +410,15 @@ describe('evolve and foldTokenEvents', () => {
       expiryNoticeSent({ thresholdDays: 1 }),
     ]);
     expect(state).toMatchObject({ status: 'active', noticesSent: [7, 1] });
+  });
+
+  it('collects the thresholds of the notices that failed', () => {
+    const state = foldTokenEvents([
+      generated,
+      expiryNoticeSent({ thresholdDays: 7 }),
+      expiryNoticeFailed({ thresholdDays: 7 }),
+    ]);
+    expect(state).toMatchObject({ status: 'active', noticesSent: [7], noticesFailed: [7] });
   });
 
   it.each<[string, TokenEvent[]]>([

@@ -12,6 +12,7 @@ export type TokenState =
       userId: string;
       expiresAt: Date | null;
       noticesSent: readonly number[];
+      noticesFailed: readonly number[];
     };
 
 export const initialTokenState: TokenState = { status: 'absent' };
@@ -75,7 +76,8 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
     case 'RecordExpiryNotice': {
       if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
       if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
-      if (state.noticesSent.includes(command.thresholdDays)) return [];
+      // A looser notice after a tighter one would tell the owner they have more time than they do.
+      if (state.noticesSent.some((sent) => sent <= command.thresholdDays)) return [];
       return [
         {
           type: 'ExpiryNoticeSent',
@@ -85,6 +87,25 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             thresholdDays: command.thresholdDays,
             channel: command.channel,
             sentAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'RecordExpiryNoticeFailure': {
+      if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      const claimed = state.noticesSent.includes(command.thresholdDays);
+      if (!claimed || state.noticesFailed.includes(command.thresholdDays)) return [];
+      return [
+        {
+          type: 'ExpiryNoticeFailed',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            thresholdDays: command.thresholdDays,
+            channel: command.channel,
+            reason: command.reason,
+            detail: command.detail,
+            failedAt: command.now.toISOString(),
           },
         },
       ];
@@ -104,6 +125,7 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         userId: event.data.userId,
         expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt),
         noticesSent: [],
+        noticesFailed: [],
       };
     case 'TokenRevoked':
       return state.status === 'active' ? { ...state, status: 'revoked' } : state;
@@ -113,6 +135,10 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
       return state.status === 'absent'
         ? state
         : { ...state, noticesSent: [...state.noticesSent, event.data.thresholdDays] };
+    case 'ExpiryNoticeFailed':
+      return state.status === 'absent'
+        ? state
+        : { ...state, noticesFailed: [...state.noticesFailed, event.data.thresholdDays] };
     default:
       return assertNever(event);
   }

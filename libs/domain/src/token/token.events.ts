@@ -47,7 +47,29 @@ export interface ExpiryNoticeSent {
   };
 }
 
-export type TokenEvent = TokenGenerated | TokenRevoked | TokenExpired | ExpiryNoticeSent;
+/** Why a claimed notice (an ExpiryNoticeSent) was not delivered after all. */
+export type ExpiryNoticeFailureReason =
+  'delivery_failed' | 'no_recipient' | 'token_revoked' | 'token_expired' | 'superseded';
+
+/**
+ * A notice claimed by ExpiryNoticeSent that did not reach its recipient. Not a lifecycle
+ * event: it reports on a notice already claimed, so it may follow a revoke or an expiry.
+ */
+export interface ExpiryNoticeFailed {
+  type: 'ExpiryNoticeFailed';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    thresholdDays: number;
+    channel: string;
+    reason: ExpiryNoticeFailureReason;
+    /** What went wrong, for an operator: the last delivery error, or null. */
+    detail: string | null;
+    failedAt: string;
+  };
+}
+
+export type TokenEvent = TokenGenerated | TokenRevoked | TokenExpired | ExpiryNoticeSent | ExpiryNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
 
 export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
@@ -55,6 +77,7 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenRevoked',
   'TokenExpired',
   'ExpiryNoticeSent',
+  'ExpiryNoticeFailed',
 ];
 
 export function isTokenEventType(type: string): type is TokenEventType {

@@ -15,6 +15,9 @@ import {
   type SubscribeOptions,
 } from '@pat/domain';
 import { PollingSubscription } from './polling-subscription';
+import { settleSqlite } from './sqlite-operation';
+
+const settle = <T>(work: () => T): Promise<T> => settleSqlite('The SQLite event store', work);
 
 interface EventRow {
   position: number;
@@ -208,24 +211,6 @@ export class SqliteEventStore implements EventStore {
 
   private wakeSubscriptions(): void {
     for (const subscription of this.subscriptions) subscription.wake();
-  }
-}
-
-/** SQLite failures of the store itself (locked too long, disk, file), as opposed to a bad call. */
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)/;
-
-/** Runs synchronous database work, reporting a failure as a rejection rather than a throw. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    // Matched by code, not class: the driver keeps the error class of the first module instance
-    // that loaded it, which differs from this one where modules load more than once (jest).
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && UNAVAILABLE.test(code)) {
-      return Promise.reject(new StoreUnavailableError(`The SQLite event store failed: ${code}`, { cause: error }));
-    }
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

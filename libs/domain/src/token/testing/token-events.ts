@@ -1,4 +1,4 @@
-import type { ExpiryNoticeSent, TokenExpired, TokenGenerated, TokenRevoked } from '../token.events';
+import type { ExpiryNoticeFailed, ExpiryNoticeSent, TokenExpired, TokenGenerated, TokenRevoked } from '../token.events';
 
 /** Builders of recorded token events for tests; each takes only what a test cares about. */
 export const TEST_TOKEN_ID = '0e9c3c1a-5d0a-4c55-9c1e-6f1f7f3b2a10';
@@ -54,6 +54,22 @@ export function expiryNoticeSent(data: Partial<ExpiryNoticeSent['data']> = {}): 
       thresholdDays: 7,
       channel: 'email',
       sentAt: '2026-03-24T12:00:00.000Z',
+      ...data,
+    },
+  };
+}
+
+export function expiryNoticeFailed(data: Partial<ExpiryNoticeFailed['data']> = {}): ExpiryNoticeFailed {
+  return {
+    type: 'ExpiryNoticeFailed',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      thresholdDays: 7,
+      channel: 'email',
+      reason: 'delivery_failed',
+      detail: 'connection refused',
+      failedAt: '2026-03-24T12:05:00.000Z',
       ...data,
     },
   };
