@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from '@pat/config';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
@@ -19,6 +20,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         TokensModule,
+        AuditModule,
         HealthModule,
       ],
       controllers: [MetricsController],

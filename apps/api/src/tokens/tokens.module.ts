@@ -7,8 +7,11 @@ import { GenerateTokenController } from './generate-token/generate-token.control
 import { GenerateTokenHandler } from './generate-token/generate-token.handler';
 import { GetTokenController } from './get-token/get-token.controller';
 import { GetTokenHandler } from './get-token/get-token.handler';
+import { ListAllTokensController } from './list-all-tokens/list-all-tokens.controller';
+import { ListAllTokensHandler } from './list-all-tokens/list-all-tokens.handler';
 import { ListTokensController } from './list-tokens/list-tokens.controller';
 import { ListTokensHandler } from './list-tokens/list-tokens.handler';
+import { AdminRevokeTokenController } from './revoke-token/admin-revoke-token.controller';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
 import { TokenEventsController } from './token-events/token-events.controller';
@@ -23,6 +26,8 @@ import { TokenRepository } from './token-repository';
     GetTokenController,
     RevokeTokenController,
     TokenEventsController,
+    ListAllTokensController,
+    AdminRevokeTokenController,
   ],
   providers: [
     TokenRepository,
@@ -32,6 +37,7 @@ import { TokenRepository } from './token-repository';
     ListTokensHandler,
     GetTokenHandler,
     GetTokenEventsHandler,
+    ListAllTokensHandler,
     ExpirySweeper,
   ],
 })

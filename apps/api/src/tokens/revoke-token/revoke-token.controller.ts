@@ -27,6 +27,6 @@ export class RevokeTokenController {
     @Param('id', TokenIdPipe) tokenId: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.commands.execute(new RevokeTokenCommand(user, tokenId, request.id));
+    await this.commands.execute(new RevokeTokenCommand(user, tokenId, request.id, 'owner'));
   }
 }

@@ -14,12 +14,12 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand, v
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ user, tokenId, correlationId }: RevokeTokenCommand): Promise<void> {
+  async execute({ user, tokenId, correlationId, as }: RevokeTokenCommand): Promise<void> {
     await this.repository.execute(
       {
         type: 'RevokeToken',
         tokenId,
-        actor: { kind: 'user', userId: user.userId, isAdmin: false },
+        actor: { kind: 'user', userId: user.userId, isAdmin: as === 'admin' && user.isAdmin },
         reason: null,
         now: this.clock.now(),
       },

@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { TOKEN_EVENT_TYPES, type TokenEventType } from '@pat/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+export const AUDIT_PAGE_MAX = 500;
+export const AUDIT_PAGE_DEFAULT = 100;
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}`;
+
+export class ListAuditEventsDto {
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` (or an item `position`) to continue after; absent = from the start',
+  })
+  @IsOptional()
+  @IsString({ message: 'after must be a cursor' })
+  @Length(1, 100, { message: 'after must be a cursor' })
+  after?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: AUDIT_PAGE_MAX, default: AUDIT_PAGE_DEFAULT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_MESSAGE })
+  @Min(1, { message: LIMIT_MESSAGE })
+  @Max(AUDIT_PAGE_MAX, { message: LIMIT_MESSAGE })
+  limit?: number;
+
+  @ApiPropertyOptional({ enum: TOKEN_EVENT_TYPES, description: 'Only events of this type' })
+  @IsOptional()
+  @IsIn(TOKEN_EVENT_TYPES, { message: `type must be one of ${TOKEN_EVENT_TYPES.join(', ')}` })
+  type?: TokenEventType;
+
+  @ApiPropertyOptional({ description: "Only events of this user's tokens" })
+  @IsOptional()
+  @IsString({ message: 'userId must be a string' })
+  @Length(1, 200, { message: 'userId must be 1 to 200 characters' })
+  userId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only events of this token' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'tokenId must be a UUID' })
+  tokenId?: string;
+}

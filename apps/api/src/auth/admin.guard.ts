@@ -1,0 +1,15 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiProblem } from '../http/api-problem.exception';
+import type { UserRequest } from './user-jwt.guard';
+
+/** Admin endpoints: after UserJwtGuard, lets only users whose JWT carries the `admin` role through. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<UserRequest>();
+    if (request.user?.isAdmin !== true) {
+      throw new ApiProblem(403, 'forbidden', 'This endpoint is for administrators only');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { TokenView } from '@pat/domain';
+import { TokenItemResponse } from '../token-item.response';
+
+/** A token as an administrator sees it: the owner's item plus whose it is. */
+export class AdminTokenItemResponse extends TokenItemResponse {
+  @ApiProperty({ description: "The owner's user id" }) userId!: string;
+
+  static withOwner(view: TokenView, now: Date): AdminTokenItemResponse {
+    return { ...TokenItemResponse.from(view, now), userId: view.userId };
+  }
+}
+
+export class AdminTokenListResponse {
+  @ApiProperty({ type: [AdminTokenItemResponse] }) items!: AdminTokenItemResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end' })
+  nextCursor!: string | null;
+}

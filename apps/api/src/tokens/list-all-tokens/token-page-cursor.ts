@@ -1,0 +1,36 @@
+import type { TokenView } from '@pat/domain';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Where a page of the newest-first token list ended: the last item's creation time and id. */
+export interface TokenPageCursor {
+  createdAt: Date;
+  id: string;
+}
+
+const SHAPE = /^(\d{1,15})\.([0-9a-f-]{36})$/;
+
+export function encodeTokenPageCursor(view: Pick<TokenView, 'createdAt' | 'id'>): string {
+  return Buffer.from(`${view.createdAt.getTime()}.${view.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeTokenPageCursor(cursor: string): TokenPageCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(cursor)) return null;
+  const match = SHAPE.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? { createdAt: new Date(Number(match[1])), id: match[2] } : null;
+}
+
+/** Whether `view` comes after the cursor in the read model's order (createdAt, then id, both descending). */
+export function isAfterCursor(view: TokenView, cursor: TokenPageCursor): boolean {
+  const created = view.createdAt.getTime() - cursor.createdAt.getTime();
+  return created < 0 || (created === 0 && view.id < cursor.id);
+}
+
+export function IsTokenPageCursor(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTokenPageCursor',
+      validator: { validate: (value) => typeof value === 'string' && decodeTokenPageCursor(value) !== null },
+    },
+    options,
+  );
+}
