@@ -23,6 +23,9 @@ export interface AppConfig {
   logLevel: string;
   expirySweepIntervalMs: number;
   sqliteBusyTimeoutMs: number;
+  /** Refused X-API-Tokens allowed per client address and window before 429; 0 disables. */
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
   /** Secrets not given in the environment, hence generated into (or read from) DATA_DIR/secrets. */
   generatedSecrets: string[];
 }

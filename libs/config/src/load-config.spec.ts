@@ -52,6 +52,8 @@ describe('loadConfig', () => {
         appUrl: 'http://localhost:3000',
         logLevel: 'info',
         expirySweepIntervalMs: 5000,
+        authFailureLimit: 100,
+        authFailureWindowSeconds: 60,
       });
       expect(config.userAuth.kind).toBe('secret');
     });
@@ -119,6 +121,8 @@ describe('loadConfig', () => {
         APP_URL: 'https://pat.example.com',
         LOG_LEVEL: 'debug',
         EXPIRY_SWEEP_INTERVAL_MS: '1000',
+        AUTH_FAILURE_LIMIT: '20',
+        AUTH_FAILURE_WINDOW_SECONDS: '300',
       });
       expect(config).toMatchObject({
         host: '0.0.0.0',
@@ -135,6 +139,8 @@ describe('loadConfig', () => {
         appUrl: 'https://pat.example.com',
         logLevel: 'debug',
         expirySweepIntervalMs: 1000,
+        authFailureLimit: 20,
+        authFailureWindowSeconds: 300,
       });
     });
 
@@ -149,6 +155,10 @@ describe('loadConfig', () => {
       ['no', false],
     ])('reads TOKEN_ALLOW_NO_EXPIRY=%s as %p', (raw, expected) => {
       expect(load({ TOKEN_ALLOW_NO_EXPIRY: raw }).tokenAllowNoExpiry).toBe(expected);
+    });
+
+    it('reads AUTH_FAILURE_LIMIT=0 as throttling switched off', () => {
+      expect(load({ AUTH_FAILURE_LIMIT: '0' }).authFailureLimit).toBe(0);
     });
 
     it('accepts a pepper of exactly 16 characters', () => {
@@ -189,6 +199,12 @@ describe('loadConfig', () => {
       ['LOG_LEVEL', 'loud'],
       ['LOG_LEVEL', 'INFO'],
       ['EXPIRY_SWEEP_INTERVAL_MS', '10'],
+      ['AUTH_FAILURE_LIMIT', '-1'],
+      ['AUTH_FAILURE_LIMIT', 'many'],
+      ['AUTH_FAILURE_LIMIT', '2.5'],
+      ['AUTH_FAILURE_WINDOW_SECONDS', '0'],
+      ['AUTH_FAILURE_WINDOW_SECONDS', '1m'],
+      ['AUTH_FAILURE_WINDOW_SECONDS', '86401'],
     ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
       const error = configError({ [variable]: value });
       expect(error.variable).toBe(variable);

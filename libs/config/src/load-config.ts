@@ -59,6 +59,8 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf(read, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     expirySweepIntervalMs: integer(read, 'EXPIRY_SWEEP_INTERVAL_MS', 5000, 100, 60_000),
     sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
+    authFailureLimit: integer(read, 'AUTH_FAILURE_LIMIT', 100, 0, 1_000_000),
+    authFailureWindowSeconds: integer(read, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
     generatedSecrets,
   };
   return config;

@@ -19,6 +19,10 @@ export function tokenRefused(code: TokenRefusal): ApiProblem {
   return new ApiProblem(401, code, REFUSAL_DETAIL[code]);
 }
 
+export function isTokenRefusal(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(REFUSAL_DETAIL, error.code);
+}
+
 /**
  * The X-API-Token check: shape and CRC first (no store is touched for a typo), then the
  * keyed digest, one read-model lookup, and the status at this instant. It writes nothing.

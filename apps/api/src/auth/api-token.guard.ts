@@ -1,20 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiTokenAuthenticator } from './api-token.authenticator';
+import type { FastifyRequest } from 'fastify';
+import { ApiProblem } from '../http/api-problem.exception';
+import { AuthMetrics } from '../metrics/auth-metrics';
+import { ApiTokenAuthenticator, isTokenRefusal } from './api-token.authenticator';
 import { API_TOKEN_STRATEGY } from './api-token.strategy';
 import type { TokenPrincipal } from './principals';
+import { RefusalThrottle } from './refusal-throttle';
 
-/** Token-holder endpoints: X-API-Token only. */
+/** Token-holder endpoints: X-API-Token only; an address refused too often is answered 429. */
 @Injectable()
 export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
-  constructor(private readonly authenticator: ApiTokenAuthenticator) {
+  constructor(
+    private readonly authenticator: ApiTokenAuthenticator,
+    private readonly throttle: RefusalThrottle,
+    private readonly metrics: AuthMetrics,
+  ) {
     super();
   }
 
-  override handleRequest<T = TokenPrincipal>(error: unknown, principal: T | false): T {
-    if (error instanceof Error) throw error;
-    if (error) throw new Error('The X-API-Token check failed');
-    if (!principal) throw this.authenticator.refuse('token_missing');
-    return principal;
+  override handleRequest<T = TokenPrincipal>(
+    error: unknown,
+    principal: T | false,
+    _info: unknown,
+    context: ExecutionContext,
+  ): T {
+    if (!error && principal) return principal;
+    const refusal = error || this.authenticator.refuse('token_missing');
+    if (!isTokenRefusal(refusal)) {
+      throw refusal instanceof Error ? refusal : new Error('The X-API-Token check failed');
+    }
+    const retryAfter = this.throttle.refuse(context.switchToHttp().getRequest<FastifyRequest>().ip);
+    if (retryAfter === 0) throw refusal;
+    this.metrics.throttled();
+    throw ApiProblem.tooManyRequests('Too many refused tokens from this address; try again later', retryAfter);
   }
 }

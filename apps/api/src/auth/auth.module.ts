@@ -1,17 +1,46 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
+import type { AppConfig } from '@pat/config';
+import type { Clock } from '@pat/domain';
 import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG } from '../infrastructure/app-config.provider';
+import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
 import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokenStrategy } from './api-token.strategy';
+import { RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
 import { UserJwtGuard } from './user-jwt.guard';
 import { UserJwtVerifier } from './user-jwt.verifier';
 
+const MAX_THROTTLED_ADDRESSES = 100_000;
+
+const refusalThrottle: Provider = {
+  provide: RefusalThrottle,
+  inject: [APP_CONFIG, CLOCK],
+  useFactory: (config: AppConfig, clock: Clock) =>
+    new RefusalThrottle(
+      {
+        limit: config.authFailureLimit,
+        windowMs: config.authFailureWindowSeconds * 1000,
+        maxAddresses: MAX_THROTTLED_ADDRESSES,
+      },
+      clock,
+    ),
+};
+
 @Module({
   imports: [PassportModule],
   controllers: [TokenHolderController],
-  providers: [AuthMetrics, ApiTokenAuthenticator, ApiTokenStrategy, ApiTokenGuard, UserJwtVerifier, UserJwtGuard],
+  providers: [
+    AuthMetrics,
+    refusalThrottle,
+    ApiTokenAuthenticator,
+    ApiTokenStrategy,
+    ApiTokenGuard,
+    UserJwtVerifier,
+    UserJwtGuard,
+  ],
   exports: [UserJwtGuard, UserJwtVerifier, ApiTokenGuard, ApiTokenAuthenticator],
 })
 export class AuthModule {}

@@ -9,6 +9,7 @@ const CODES: Record<number, string[]> = {
   404: ['token_not_found'],
   413: ['payload_too_large'],
   415: ['unsupported_media_type'],
+  429: ['too_many_requests'],
   503: ['store_unavailable'],
 };
 
@@ -35,6 +36,6 @@ export function ApiTokenRefusals(): MethodDecorator & ClassDecorator {
       description: `Token refused; code: ${TOKEN_HOLDER_401.join(', ')}`,
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
     }),
-    ApiProblems(503),
+    ApiProblems(429, 503),
   );
 }

@@ -10,6 +10,7 @@ export class ApiProblem extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors?: FieldError[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ApiProblem';
@@ -18,5 +19,9 @@ export class ApiProblem extends Error {
   static validation(errors: FieldError[]): ApiProblem {
     const detail = errors.map((error) => error.message).join('; ');
     return new ApiProblem(400, 'validation_failed', detail, errors);
+  }
+
+  static tooManyRequests(detail: string, retryAfterSeconds: number): ApiProblem {
+    return new ApiProblem(429, 'too_many_requests', detail, undefined, retryAfterSeconds);
   }
 }

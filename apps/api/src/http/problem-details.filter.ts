@@ -14,7 +14,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    if (problem.status === 503) void reply.header('retry-after', '5');
+    const retryAfter = problem.retryAfterSeconds ?? (problem.status === 503 ? 5 : undefined);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

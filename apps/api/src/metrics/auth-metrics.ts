@@ -6,20 +6,26 @@ import { Counter, Registry } from 'prom-client';
 export class AuthMetrics {
   private readonly counter: Counter<'outcome'>;
   private readonly ok: Counter.Internal;
+  private readonly throttledChild: Counter.Internal;
   private readonly byRefusal = new Map<string, Counter.Internal>();
 
   constructor(registry: Registry) {
     this.counter = new Counter({
       name: 'pat_auth_checks_total',
-      help: 'X-API-Token checks by outcome (authenticated or the refusal code)',
+      help: 'X-API-Token checks by outcome (authenticated or the refusal code); throttled: refusals answered 429',
       labelNames: ['outcome'],
       registers: [registry],
     });
     this.ok = this.counter.labels('authenticated');
+    this.throttledChild = this.counter.labels('throttled');
   }
 
   authenticated(): void {
     this.ok.inc();
+  }
+
+  throttled(): void {
+    this.throttledChild.inc();
   }
 
   refused(code: string): void {

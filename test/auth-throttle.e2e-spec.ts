@@ -1,0 +1,73 @@
+import { TokenFormat } from '@pat/domain';
+import { randomBytes } from 'node:crypto';
+import { startApi, type ApiHarness } from './support/api-harness';
+
+/** Refused X-API-Tokens from one address are answered 429 past the budget; a valid token never is. */
+describe('failed-auth throttling', () => {
+  let api: ApiHarness;
+  let jwt: string;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startApi({ env: { AUTH_FAILURE_LIMIT: '100', AUTH_FAILURE_WINDOW_SECONDS: '60' } });
+    jwt = await api.userJwt('throttled');
+    const created = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ name: 'kept' })
+      .expect(201);
+    token = (created.body as { token: string }).token;
+  });
+  afterAll(() => api.close());
+
+  it('answers 150 forged tokens from one address with 100 × 401, then 429 with Retry-After', async () => {
+    const format = new TokenFormat('pat');
+    const answers: { status: number; code: unknown; retryAfter: unknown; type: unknown }[] = [];
+    for (let i = 0; i < 150; i++) {
+      const response = await api.http.get('/api/v1/whoami').set('X-API-Token', format.generate(randomBytes));
+      answers.push({
+        status: response.status,
+        code: (response.body as { code?: unknown }).code,
+        retryAfter: response.headers['retry-after'],
+        type: response.headers['content-type'],
+      });
+    }
+    for (const answer of answers.slice(0, 100)) {
+      expect(answer).toMatchObject({ status: 401, code: 'token_invalid', retryAfter: undefined });
+    }
+    for (const answer of answers.slice(100)) {
+      expect(answer).toMatchObject({
+        status: 429,
+        code: 'too_many_requests',
+        retryAfter: expect.stringMatching(/^[1-9]\d*$/),
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+      expect(Number(answer.retryAfter)).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('still answers a missing token from that address with 429', async () => {
+    const response = await api.http.get('/api/v1/auth/verify').expect(429);
+    expect(response.body).toMatchObject({ status: 429, code: 'too_many_requests' });
+  });
+
+  it('still lets a valid token from that address through', async () => {
+    const whoami = await api.http.get('/api/v1/whoami').set('X-API-Token', token).expect(200);
+    expect(whoami.body).toMatchObject({ userId: 'throttled', tokenName: 'kept' });
+    const verify = await api.http.get('/api/v1/auth/verify').set('X-API-Token', token).expect(200);
+    expect(verify.headers['x-auth-user-id']).toBe('throttled');
+  });
+
+  it('leaves the management API alone', async () => {
+    const list = await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    await api.http.get('/api/v1/tokens').expect(401);
+    await api.http.post('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`).send({ name: 'more' }).expect(201);
+  });
+
+  it('counts the 429s as throttled', async () => {
+    const metrics = await api.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="throttled"\} 51\b/);
+    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="token_invalid"\} 150\b/);
+  });
+});
