@@ -1,18 +1,5 @@
 /** Test tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real stores), test/*.e2e-spec.ts (HTTP). */
-const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        target: 'es2022',
-        keepClassNames: true,
-      },
-      module: { type: 'commonjs' },
-    },
-  ],
-};
+const transform = { '^.+\\.ts$': ['@swc/jest', require('./swc.options')] };
 
 const moduleNameMapper = {
   '^@pat/domain(.*)$': '<rootDir>/libs/domain/src$1',

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const { transformSync } = require('@swc/core');
+const swcOptions = require('../../swc.options');
 
 const root = path.resolve(__dirname, '..', '..');
 const aliases = [
@@ -28,15 +29,9 @@ Module._resolveFilename = function resolveAlias(request, ...rest) {
 
 Module._extensions['.ts'] = function compileTypeScript(module, filename) {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
+    ...swcOptions,
     filename,
     sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
   });
   module._compile(code, filename);
 };
