@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Refused X-API-Tokens allowed per client address and window before 429; 0 disables. */
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** How often an idle audit stream sends a comment line, so proxies keep it open. */
+  auditStreamHeartbeatMs: number;
   /** Secrets not given in the environment, hence generated into (or read from) DATA_DIR/secrets. */
   generatedSecrets: string[];
 }

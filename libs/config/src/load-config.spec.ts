@@ -54,6 +54,7 @@ describe('loadConfig', () => {
         expirySweepIntervalMs: 5000,
         authFailureLimit: 100,
         authFailureWindowSeconds: 60,
+        auditStreamHeartbeatMs: 15_000,
       });
       expect(config.userAuth.kind).toBe('secret');
     });
@@ -123,6 +124,7 @@ describe('loadConfig', () => {
         EXPIRY_SWEEP_INTERVAL_MS: '1000',
         AUTH_FAILURE_LIMIT: '20',
         AUTH_FAILURE_WINDOW_SECONDS: '300',
+        AUDIT_STREAM_HEARTBEAT_MS: '500',
       });
       expect(config).toMatchObject({
         host: '0.0.0.0',
@@ -141,6 +143,7 @@ describe('loadConfig', () => {
         expirySweepIntervalMs: 1000,
         authFailureLimit: 20,
         authFailureWindowSeconds: 300,
+        auditStreamHeartbeatMs: 500,
       });
     });
 
@@ -205,6 +208,7 @@ describe('loadConfig', () => {
       ['AUTH_FAILURE_WINDOW_SECONDS', '0'],
       ['AUTH_FAILURE_WINDOW_SECONDS', '1m'],
       ['AUTH_FAILURE_WINDOW_SECONDS', '86401'],
+      ['AUDIT_STREAM_HEARTBEAT_MS', '50'],
     ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
       const error = configError({ [variable]: value });
       expect(error.variable).toBe(variable);

@@ -61,6 +61,7 @@ export function loadConfig(env: Env): AppConfig {
     sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
     authFailureLimit: integer(read, 'AUTH_FAILURE_LIMIT', 100, 0, 1_000_000),
     authFailureWindowSeconds: integer(read, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
+    auditStreamHeartbeatMs: integer(read, 'AUDIT_STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
     generatedSecrets,
   };
   return config;

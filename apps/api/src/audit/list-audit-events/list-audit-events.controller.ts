@@ -5,10 +5,10 @@ import { AdminGuard } from '../../auth/admin.guard';
 import { UserJwtGuard } from '../../auth/user-jwt.guard';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
-import { AuditEventsResponse } from './audit-event.response';
+import { AuditEventsResponse } from '../audit-event.response';
 import { AUDIT_PAGE_DEFAULT, ListAuditEventsDto } from './list-audit-events.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
-import { LogCursorPipe } from './log-cursor.pipe';
+import { LogCursorPipe } from '../log-cursor.pipe';
 
 @ApiTags('audit')
 @ApiBearerAuth('user-jwt')

@@ -1,4 +1,5 @@
-import type { LogPosition, TokenEventType } from '@pat/domain';
+import type { LogPosition } from '@pat/domain';
+import type { AuditEventFilter } from '../audit-event-filter';
 
 export class ListAuditEventsQuery {
   constructor(
@@ -6,10 +7,4 @@ export class ListAuditEventsQuery {
     readonly limit: number,
     readonly filter: AuditEventFilter,
   ) {}
-}
-
-export interface AuditEventFilter {
-  type?: TokenEventType;
-  userId?: string;
-  tokenId?: string;
 }

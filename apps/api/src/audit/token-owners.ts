@@ -1,6 +1,9 @@
 import { toTokenEvent, tokenStreamName, type EventStore, type TokenReadModel } from '@pat/domain';
 
-/** Who owns each token, looked up once per request: the read model first, the token's stream if it lags. */
+/** Enough for a page; a long-lived stream starts over rather than growing without bound. */
+const MAX_REMEMBERED = 10_000;
+
+/** Who owns each token, looked up once: the read model first, the token's stream if it lags. */
 export class TokenOwners {
   private readonly owners = new Map<string, string | null>();
 
@@ -9,7 +12,8 @@ export class TokenOwners {
     private readonly store: EventStore,
   ) {}
 
-  remember(tokenId: string, userId: string): void {
+  remember(tokenId: string, userId: string | null): void {
+    if (this.owners.size >= MAX_REMEMBERED) this.owners.clear();
     this.owners.set(tokenId, userId);
   }
 
@@ -17,7 +21,7 @@ export class TokenOwners {
     const known = this.owners.get(tokenId);
     if (known !== undefined) return known;
     const owner = (await this.readModel.findById(tokenId))?.userId ?? (await this.fromStream(tokenId));
-    this.owners.set(tokenId, owner);
+    this.remember(tokenId, owner);
     return owner;
   }
 

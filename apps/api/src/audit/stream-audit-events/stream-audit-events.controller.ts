@@ -1,0 +1,57 @@
+import { Controller, Get, Headers, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@pat/domain';
+import type { FastifyReply } from 'fastify';
+import { AdminGuard } from '../../auth/admin.guard';
+import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { ApiProblems } from '../../docs/api-problems.decorator';
+import { API_V1 } from '../../http/api-prefix';
+import { ApiProblem } from '../../http/api-problem.exception';
+import { LogCursorPipe } from '../log-cursor.pipe';
+import { isLogPosition } from '../log-position';
+import { AuditStreams } from './audit-streams';
+import { openEventStream } from './server-sent-events';
+import { StreamAuditEventsDto } from './stream-audit-events.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth('user-jwt')
+@Controller(`${API_V1}/audit`)
+@UseGuards(UserJwtGuard, AdminGuard)
+export class StreamAuditEventsController {
+  constructor(
+    private readonly streams: AuditStreams,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('stream')
+  @ApiOperation({
+    summary: 'Follow the audit log live as Server-Sent Events (admins only)',
+    description:
+      'Every recorded event after the starting point, then each new one as it is recorded: `id:` is its cursor and ' +
+      '`data:` the audit item as JSON (as in `GET /audit/events`). Starts after `Last-Event-ID` (sent by ' +
+      'EventSource on reconnect), else after `after`, else at the beginning of the log. Idle streams get a ' +
+      '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`.',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The `id:` of the last event received' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An endless `text/event-stream`', schema: { type: 'string' } })
+  @ApiProblems(400, 401, 403)
+  stream(
+    @Query(LogCursorPipe) query: StreamAuditEventsDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): void {
+    const resumeFrom = lastEventId?.trim() || undefined;
+    if (resumeFrom !== undefined && !isLogPosition(this.store, resumeFrom)) {
+      throw ApiProblem.validation([
+        { field: 'Last-Event-ID', message: 'Last-Event-ID must be an id from this stream' },
+      ]);
+    }
+    const { after, type, userId, tokenId } = query;
+    this.streams.follow(openEventStream(reply), resumeFrom ?? after ?? null, {
+      type,
+      userId,
+      tokenId: tokenId?.toLowerCase(),
+    });
+  }
+}
