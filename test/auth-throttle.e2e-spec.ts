@@ -71,3 +71,43 @@ describe('failed-auth throttling', () => {
     expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="token_invalid"\} 150\b/);
   });
 });
+
+describe('failed-auth throttling behind a reverse proxy', () => {
+  const forged = (): string => new TokenFormat('pat').generate(randomBytes);
+
+  async function refuseFrom(api: ApiHarness, forwardedFor: string, times: number): Promise<number[]> {
+    const statuses: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const response = await api.http
+        .get('/api/v1/whoami')
+        .set('X-API-Token', forged())
+        .set('X-Forwarded-For', forwardedFor);
+      statuses.push(response.status);
+    }
+    return statuses;
+  }
+
+  it('counts each client named by a trusted proxy separately (TRUST_PROXY)', async () => {
+    const api = await startApi({ env: { AUTH_FAILURE_LIMIT: '3', TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
+    try {
+      expect(await refuseFrom(api, '203.0.113.7', 5)).toEqual([401, 401, 401, 429, 429]);
+      expect(await refuseFrom(api, '198.51.100.9', 2)).toEqual([401, 401]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For by default, so a client cannot dodge the budget by forging it', async () => {
+    const api = await startApi({ env: { AUTH_FAILURE_LIMIT: '3' } });
+    try {
+      const statuses = [
+        ...(await refuseFrom(api, '203.0.113.1', 2)),
+        ...(await refuseFrom(api, '203.0.113.2', 1)),
+        ...(await refuseFrom(api, '203.0.113.3', 1)),
+      ];
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -17,7 +17,11 @@ export async function createApiApp(
   config: AppConfig,
   overrides: InfrastructureOverrides = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestId });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+  });
   useProblemJsonParser(adapter.getInstance());
   echoRequestId(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {

@@ -1,3 +1,5 @@
+import type { TrustProxy } from './trust-proxy';
+
 export type UserAuthConfig =
   { kind: 'secret'; secret: string } | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
 
@@ -26,6 +28,8 @@ export interface AppConfig {
   /** Refused X-API-Tokens allowed per client address and window before 429; 0 disables. */
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** Proxies whose X-Forwarded-For names the client address (for the refusal throttle and logs). */
+  trustProxy: TrustProxy;
   /** How often an idle audit stream sends a comment line, so proxies keep it open. */
   auditStreamHeartbeatMs: number;
   /** Secrets not given in the environment, hence generated into (or read from) DATA_DIR/secrets. */

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         authFailureLimit: 100,
         authFailureWindowSeconds: 60,
         auditStreamHeartbeatMs: 15_000,
+        trustProxy: false,
       });
       expect(config.userAuth.kind).toBe('secret');
     });
@@ -125,6 +126,7 @@ describe('loadConfig', () => {
         AUTH_FAILURE_LIMIT: '20',
         AUTH_FAILURE_WINDOW_SECONDS: '300',
         AUDIT_STREAM_HEARTBEAT_MS: '500',
+        TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1',
       });
       expect(config).toMatchObject({
         host: '0.0.0.0',
@@ -144,6 +146,7 @@ describe('loadConfig', () => {
         authFailureLimit: 20,
         authFailureWindowSeconds: 300,
         auditStreamHeartbeatMs: 500,
+        trustProxy: ['10.0.0.0/8', '192.168.1.1', '::1'],
       });
     });
 
@@ -209,6 +212,10 @@ describe('loadConfig', () => {
       ['AUTH_FAILURE_WINDOW_SECONDS', '1m'],
       ['AUTH_FAILURE_WINDOW_SECONDS', '86401'],
       ['AUDIT_STREAM_HEARTBEAT_MS', '50'],
+      ['TRUST_PROXY', 'yes'],
+      ['TRUST_PROXY', '0'],
+      ['TRUST_PROXY', '10.0.0.0/33'],
+      ['TRUST_PROXY', '10.0.0.1,proxy.local'],
     ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
       const error = configError({ [variable]: value });
       expect(error.variable).toBe(variable);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AppConfig, UserAuthConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { embeddedSecret } from './embedded-secret';
+import { trustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -61,6 +62,7 @@ export function loadConfig(env: Env): AppConfig {
     sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
     authFailureLimit: integer(read, 'AUTH_FAILURE_LIMIT', 100, 0, 1_000_000),
     authFailureWindowSeconds: integer(read, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
+    trustProxy: trustProxy(read('TRUST_PROXY')),
     auditStreamHeartbeatMs: integer(read, 'AUDIT_STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
     generatedSecrets,
   };
