@@ -199,6 +199,7 @@ describe('audit log and admin API', () => {
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
         status: 'active',
+        lastUsedAt: expect.any(String),
       });
       const text = JSON.stringify(response.body);
       expect(text).not.toMatch(/tokenDigest/);

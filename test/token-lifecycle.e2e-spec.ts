@@ -55,8 +55,12 @@ describe('token lifecycle (walk-through)', () => {
         createdAt: created.body.createdAt,
         expiresAt: created.body.expiresAt,
         status: 'active',
+        lastUsedAt: expect.any(String),
       },
     ]);
+    const lastUsedAt = Date.parse(list.body.items[0].lastUsedAt);
+    expect(lastUsedAt).toBeGreaterThanOrEqual(Date.parse(created.body.createdAt));
+    expect(lastUsedAt).toBeLessThanOrEqual(Date.now());
     const one = await api.http.get(`/api/v1/tokens/${id}`).set('Authorization', `Bearer ${alice}`).expect(200);
     expect(one.body).toEqual(list.body.items[0]);
 

@@ -30,6 +30,8 @@ export interface AppConfig {
   authFailureWindowSeconds: number;
   /** Proxies whose X-Forwarded-For names the client address (for the refusal throttle and logs). */
   trustProxy: TrustProxy;
+  /** How often each API process writes the last uses of tokens it accepted. */
+  lastUsedFlushMs: number;
   /** How often an idle audit stream sends a comment line, so proxies keep it open. */
   auditStreamHeartbeatMs: number;
   /** Secrets not given in the environment, hence generated into (or read from) DATA_DIR/secrets. */

@@ -56,6 +56,7 @@ describe('loadConfig', () => {
         authFailureWindowSeconds: 60,
         auditStreamHeartbeatMs: 15_000,
         trustProxy: false,
+        lastUsedFlushMs: 60_000,
       });
       expect(config.userAuth.kind).toBe('secret');
     });

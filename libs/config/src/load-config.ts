@@ -63,6 +63,7 @@ export function loadConfig(env: Env): AppConfig {
     authFailureLimit: integer(read, 'AUTH_FAILURE_LIMIT', 100, 0, 1_000_000),
     authFailureWindowSeconds: integer(read, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
     trustProxy: trustProxy(read('TRUST_PROXY')),
+    lastUsedFlushMs: integer(read, 'LAST_USED_FLUSH_MS', 60_000, 100, 3_600_000),
     auditStreamHeartbeatMs: integer(read, 'AUDIT_STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
     generatedSecrets,
   };

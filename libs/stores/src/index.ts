@@ -5,5 +5,7 @@ export * from './projection/projection-runner';
 export * from './mongo/mongo-token-read-model';
 export * from './mongo/mongo-store-errors';
 export * from './open-stores';
+export * from './sqlite/sqlite-token-usage-store';
+export * from './mongo/mongo-token-usage-store';
 export * from './sqlite/sqlite-notice-schedule';
 export * from './sqlite/sqlite-notice-delivery-queue';

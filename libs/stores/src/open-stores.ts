@@ -1,10 +1,12 @@
 import type { AppConfig } from '@pat/config';
-import type { EventStore, TokenProjection, TokenReadModel } from '@pat/domain';
+import type { EventStore, TokenProjection, TokenReadModel, TokenUsageStore } from '@pat/domain';
 import { join } from 'node:path';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { InMemoryTokenReadModel } from './memory/in-memory-token-read-model';
 import { MongoTokenReadModel } from './mongo/mongo-token-read-model';
+import { MongoTokenUsageStore } from './mongo/mongo-token-usage-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { SqliteTokenUsageStore } from './sqlite/sqlite-token-usage-store';
 
 export type TokenReadModelStore = TokenReadModel & TokenProjection & { close?(): Promise<void> };
 
@@ -18,4 +20,10 @@ export function openEventStore(config: AppConfig): EventStore {
 export async function openTokenReadModel(config: AppConfig): Promise<TokenReadModelStore> {
   if (config.mongoUrl !== null) return MongoTokenReadModel.open(config.mongoUrl);
   return new InMemoryTokenReadModel();
+}
+
+/** MongoDB when MONGO_URL is set, else `DATA_DIR/usage.sqlite`, shared by the processes of one host. */
+export async function openTokenUsageStore(config: AppConfig): Promise<TokenUsageStore> {
+  if (config.mongoUrl !== null) return MongoTokenUsageStore.open(config.mongoUrl);
+  return new SqliteTokenUsageStore(join(config.dataDir, 'usage.sqlite'), { busyTimeoutMs: config.sqliteBusyTimeoutMs });
 }

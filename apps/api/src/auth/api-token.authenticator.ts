@@ -4,6 +4,7 @@ import { ApiProblem } from '../http/api-problem.exception';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
 import type { TokenPrincipal } from './principals';
+import { TokenUsageRecorder } from './token-usage-recorder';
 
 export type TokenRefusal = 'token_missing' | 'token_malformed' | 'token_invalid' | 'token_revoked' | 'token_expired';
 
@@ -25,7 +26,8 @@ export function isTokenRefusal(error: unknown): error is ApiProblem {
 
 /**
  * The X-API-Token check: shape and CRC first (no store is touched for a typo), then the
- * keyed digest, one read-model lookup, and the status at this instant. It writes nothing.
+ * keyed digest, one read-model lookup, and the status at this instant. It writes nothing:
+ * the use is only noted in memory for `lastUsedAt`.
  */
 @Injectable()
 export class ApiTokenAuthenticator {
@@ -35,6 +37,7 @@ export class ApiTokenAuthenticator {
     @Inject(TOKEN_READ_MODEL) private readonly readModel: TokenReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: AuthMetrics,
+    private readonly usage: TokenUsageRecorder,
   ) {}
 
   async authenticate(candidate: unknown): Promise<TokenPrincipal> {
@@ -44,10 +47,10 @@ export class ApiTokenAuthenticator {
     const view = await this.readModel.findByDigest(this.digester.digest(candidate));
     if (view === null) throw this.refuse('token_invalid');
     if (view.status === 'revoked') throw this.refuse('token_revoked');
-    if (view.status === 'expired' || hasPassed(view.expiresAt, this.clock.now())) {
-      throw this.refuse('token_expired');
-    }
+    const now = this.clock.now();
+    if (view.status === 'expired' || hasPassed(view.expiresAt, now)) throw this.refuse('token_expired');
     this.metrics.authenticated();
+    this.usage.used(view.id, now.getTime());
     return { userId: view.userId, tokenId: view.id, tokenName: view.name, expiresAt: view.expiresAt };
   }
 

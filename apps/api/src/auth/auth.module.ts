@@ -10,6 +10,7 @@ import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokenStrategy } from './api-token.strategy';
 import { RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
+import { TokenUsageRecorder } from './token-usage-recorder';
 import { UserJwtGuard } from './user-jwt.guard';
 import { UserJwtVerifier } from './user-jwt.verifier';
 
@@ -34,6 +35,7 @@ const refusalThrottle: Provider = {
   controllers: [TokenHolderController],
   providers: [
     AuthMetrics,
+    TokenUsageRecorder,
     refusalThrottle,
     ApiTokenAuthenticator,
     ApiTokenStrategy,
@@ -41,6 +43,6 @@ const refusalThrottle: Provider = {
     UserJwtVerifier,
     UserJwtGuard,
   ],
-  exports: [UserJwtGuard, UserJwtVerifier, ApiTokenGuard, ApiTokenAuthenticator],
+  exports: [UserJwtGuard, UserJwtVerifier, ApiTokenGuard, ApiTokenAuthenticator, TokenUsageRecorder],
 })
 export class AuthModule {}

@@ -4,12 +4,13 @@ import {
   EVENT_STORE,
   TOKEN_PROJECTION,
   TOKEN_READ_MODEL,
+  TOKEN_USAGE_STORE,
   TokenDigester,
   TokenFormat,
   systemClock,
   type Clock,
 } from '@pat/domain';
-import { openEventStore, openTokenReadModel } from '@pat/stores';
+import { openEventStore, openTokenReadModel, openTokenUsageStore } from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
 import { APP_CONFIG } from './app-config.provider';
@@ -38,6 +39,10 @@ export class InfrastructureModule {
         { provide: READ_MODEL_STORE, useFactory: () => retryUntilOpen('read model', () => openTokenReadModel(config)) },
         { provide: TOKEN_READ_MODEL, useExisting: READ_MODEL_STORE },
         { provide: TOKEN_PROJECTION, useExisting: READ_MODEL_STORE },
+        {
+          provide: TOKEN_USAGE_STORE,
+          useFactory: () => retryUntilOpen('token usage store', () => openTokenUsageStore(config)),
+        },
         ReadModelFollower,
       ],
       exports: [
@@ -49,6 +54,7 @@ export class InfrastructureModule {
         EVENT_STORE,
         TOKEN_READ_MODEL,
         TOKEN_PROJECTION,
+        TOKEN_USAGE_STORE,
         ReadModelFollower,
       ],
     };

@@ -11,9 +11,13 @@ export class TokenItemResponse {
   @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) lastUsedAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When an API last accepted the token (written once a minute; absent if never)',
+  })
+  lastUsedAt?: string;
 
-  static from(view: TokenView, now: Date): TokenItemResponse {
+  static from(view: TokenView, now: Date, lastUsedAt?: Date): TokenItemResponse {
     const status = effectiveStatus(view, now);
     return {
       id: view.id,
@@ -24,6 +28,7 @@ export class TokenItemResponse {
       status,
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
+      ...(lastUsedAt ? { lastUsedAt: lastUsedAt.toISOString() } : {}),
     };
   }
 }

@@ -6,8 +6,8 @@ import { TokenItemResponse } from '../token-item.response';
 export class AdminTokenItemResponse extends TokenItemResponse {
   @ApiProperty({ description: "The owner's user id" }) userId!: string;
 
-  static withOwner(view: TokenView, now: Date): AdminTokenItemResponse {
-    return { ...TokenItemResponse.from(view, now), userId: view.userId };
+  static withOwner(view: TokenView, now: Date, lastUsedAt?: Date): AdminTokenItemResponse {
+    return { ...TokenItemResponse.from(view, now, lastUsedAt), userId: view.userId };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { TOKEN_READ_MODEL, type Clock, type TokenReadModel } from '@pat/domain';
+import { TokenUsageRecorder } from '../../auth/token-usage-recorder';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { TokenItemResponse, type TokenListResponse } from '../token-item.response';
 import { ListTokensQuery } from './list-tokens.query';
@@ -10,11 +11,13 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery, TokenLi
   constructor(
     @Inject(TOKEN_READ_MODEL) private readonly readModel: TokenReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly usage: TokenUsageRecorder,
   ) {}
 
   async execute({ userId, status }: ListTokensQuery): Promise<TokenListResponse> {
     const now = this.clock.now();
     const views = await this.readModel.list({ userId, status, now });
-    return { items: views.map((view) => TokenItemResponse.from(view, now)) };
+    const lastUsed = await this.usage.lastUsed(views.map((view) => view.id));
+    return { items: views.map((view) => TokenItemResponse.from(view, now, lastUsed.get(view.id))) };
   }
 }
