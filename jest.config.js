@@ -1,5 +1,9 @@
 /** Test tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real stores), test/*.e2e-spec.ts (HTTP). */
-const transform = { '^.+\\.ts$': ['@swc/jest', require('./swc.options')] };
+const swc = ['@swc/jest', require('./swc.options')];
+// swagger-parser (CommonJS) requires json-schema-ref-parser, an ES module that jest cannot require as it is.
+const ESM_DEPENDENCY = '/node_modules/@apidevtools/json-schema-ref-parser/';
+const transform = { '^.+\\.ts$': swc, [`${ESM_DEPENDENCY}.+\\.js$`]: swc };
+const transformIgnorePatterns = [`/node_modules/(?!${ESM_DEPENDENCY.slice('/node_modules/'.length)})`];
 
 const moduleNameMapper = {
   '^@pat/domain(.*)$': '<rootDir>/libs/domain/src$1',
@@ -13,6 +17,7 @@ const project = (displayName, testMatch, extra = {}) => ({
   rootDir: __dirname,
   testMatch,
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
   ...extra,
 });

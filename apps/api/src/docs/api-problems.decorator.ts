@@ -1,41 +1,46 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
+import { JSON_BODY_400_CODES, PROBLEM_CODES, TOKEN_REFUSAL_CODES } from './problem-codes';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
-const CODES: Record<number, string[]> = {
-  400: ['validation_failed', 'invalid_json'],
-  401: ['auth_required', 'auth_invalid'],
-  403: ['forbidden'],
-  404: ['token_not_found'],
-  413: ['payload_too_large'],
-  415: ['unsupported_media_type'],
-  429: ['too_many_requests'],
-  503: ['store_unavailable'],
-};
+/** Statuses the problem filter sends with a Retry-After header. */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
-const TOKEN_HOLDER_401 = ['token_missing', 'token_malformed', 'token_invalid', 'token_revoked', 'token_expired'];
-
-/** Documents the problem+json answers of an endpoint, with their codes. */
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: `Problem details; code: ${(CODES[status] ?? []).join(', ')}`,
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
-      }),
-    ),
-  );
+/** One problem+json answer: the schema's `code` is narrowed to the codes it can carry. */
+export function ApiProblemResponse(status: number, codes: readonly string[]): MethodDecorator & ClassDecorator {
+  if (codes.length === 0) throw new Error(`No problem code documented for status ${status}`);
+  return ApiResponse({
+    status,
+    description: `${STATUS_CODES[status] ?? 'Problem'}; code: ${codes.join(', ')}`,
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: {
+          allOf: [
+            { $ref: getSchemaPath(ProblemDetailsSchema) },
+            { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } },
+          ],
+        },
+      },
+    },
+    ...(RETRY_AFTER_STATUSES.has(status)
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
+      : {}),
+  });
 }
 
-/** The 401 of the token-holder endpoints, with every refusal code. */
+/** Documents the problem+json answers of an endpoint, each with the codes of its status. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(...statuses.map((status) => ApiProblemResponse(status, PROBLEM_CODES[status] ?? [])));
+}
+
+/** The answers to a JSON body that is broken, too large or not JSON. */
+export function ApiJsonBodyProblems(): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiProblemResponse(400, JSON_BODY_400_CODES), ApiProblems(413, 415));
+}
+
+/** The refusals of the token-holder endpoints: every 401 code, the refusal throttle, the stores. */
 export function ApiTokenRefusals(): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiResponse({
-      status: 401,
-      description: `Token refused; code: ${TOKEN_HOLDER_401.join(', ')}`,
-      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
-    }),
-    ApiProblems(429, 503),
-  );
+  return applyDecorators(ApiProblemResponse(401, TOKEN_REFUSAL_CODES), ApiProblems(429, 503));
 }

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
 import { UserJwtGuard } from '../../auth/user-jwt.guard';
-import { ApiProblems } from '../../docs/api-problems.decorator';
+import { ApiJsonBodyProblems, ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { CreatedTokenResponse } from './created-token.response';
 import { GenerateTokenCommand } from './generate-token.command';
@@ -23,7 +23,8 @@ export class GenerateTokenController {
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Generate a token. The response is the only place the token is ever shown.' })
   @ApiCreatedResponse({ type: CreatedTokenResponse })
-  @ApiProblems(400, 401, 413, 415, 503)
+  @ApiJsonBodyProblems()
+  @ApiProblems(401, 503)
   generate(
     @CurrentUser() user: UserPrincipal,
     @Body() body: GenerateTokenDto,

@@ -7,6 +7,7 @@ import { UserJwtGuard } from '../../auth/user-jwt.guard';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { TokenItemResponse } from '../token-item.response';
+import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { GetTokenQuery } from './get-token.query';
 
@@ -18,6 +19,7 @@ export class GetTokenController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
+  @ApiTokenIdParam()
   @ApiOperation({ summary: 'One of your tokens' })
   @ApiOkResponse({ type: TokenItemResponse })
   @ApiProblems(401, 404, 503)

@@ -8,6 +8,7 @@ import type { UserPrincipal } from '../../auth/principals';
 import { UserJwtGuard } from '../../auth/user-jwt.guard';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
+import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { RevokeTokenCommand } from './revoke-token.command';
 
@@ -20,6 +21,7 @@ export class AdminRevokeTokenController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiTokenIdParam()
   @ApiOperation({ summary: "Revoke any user's token (admins only); `revokedBy` names the admin. Idempotent." })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked or expired)' })
   @ApiProblems(401, 403, 404, 503)

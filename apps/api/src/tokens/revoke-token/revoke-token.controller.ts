@@ -7,6 +7,7 @@ import type { UserPrincipal } from '../../auth/principals';
 import { UserJwtGuard } from '../../auth/user-jwt.guard';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
+import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { RevokeTokenCommand } from './revoke-token.command';
 
@@ -19,6 +20,7 @@ export class RevokeTokenController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiTokenIdParam()
   @ApiOperation({ summary: 'Revoke one of your tokens. Idempotent: a second call records nothing new.' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked or expired)' })
   @ApiProblems(401, 404, 503)

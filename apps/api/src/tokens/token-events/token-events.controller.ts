@@ -6,6 +6,7 @@ import type { UserPrincipal } from '../../auth/principals';
 import { UserJwtGuard } from '../../auth/user-jwt.guard';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
+import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { TokenEventsResponse } from './token-events.response';
 import { GetTokenEventsQuery } from './token-events.query';
@@ -18,6 +19,7 @@ export class TokenEventsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/events')
+  @ApiTokenIdParam()
   @ApiOperation({ summary: "A token's audit trail, oldest first" })
   @ApiOkResponse({ type: TokenEventsResponse })
   @ApiProblems(401, 404, 503)

@@ -1,0 +1,24 @@
+import type { TokenRefusal } from '../auth/api-token.authenticator';
+
+/** The `code`s an endpoint answering with a status can carry, unless it names its own. */
+export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
+  400: ['validation_failed'],
+  401: ['auth_required', 'auth_invalid'],
+  403: ['forbidden'],
+  404: ['token_not_found'],
+  413: ['payload_too_large'],
+  415: ['unsupported_media_type'],
+  429: ['too_many_requests'],
+  503: ['store_unavailable'],
+};
+
+/** A JSON body is parsed before the guards run, so a broken one is refused first. */
+export const JSON_BODY_400_CODES = ['validation_failed', 'invalid_json'] as const;
+
+export const TOKEN_REFUSAL_CODES: readonly TokenRefusal[] = [
+  'token_missing',
+  'token_malformed',
+  'token_invalid',
+  'token_revoked',
+  'token_expired',
+];
