@@ -12,6 +12,7 @@ import {
 import { openEventStore, openTokenReadModel } from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
+import { ProjectionMetrics } from '../metrics/projection-metrics';
 import { APP_CONFIG } from './app-config.provider';
 import { CLOCK } from './clock.provider';
 import { READ_MODEL_STORE, ReadModelFollower } from './read-model-follower';
@@ -38,6 +39,7 @@ export class InfrastructureModule {
         { provide: READ_MODEL_STORE, useFactory: () => retryUntilOpen('read model', () => openTokenReadModel(config)) },
         { provide: TOKEN_READ_MODEL, useExisting: READ_MODEL_STORE },
         { provide: TOKEN_PROJECTION, useExisting: READ_MODEL_STORE },
+        ProjectionMetrics,
         ReadModelFollower,
       ],
       exports: [
