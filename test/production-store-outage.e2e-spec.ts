@@ -68,6 +68,9 @@ describe('production store outages', () => {
       expect(verify.headers['x-auth-user-id']).toBeUndefined();
       expect((await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`)).status).toBe(503);
       expect((await api.http.get('/health/ready')).status).toBe(503);
+      const metrics = await api.http.get('/metrics').expect(200);
+      expect(metrics.text).toContain('pat_auth_checks_total{outcome="authenticated"}');
+      expect(metrics.text).not.toMatch(/^pat_tokens\{/m);
     } finally {
       await mongo.restart();
     }
@@ -78,5 +81,6 @@ describe('production store outages', () => {
     );
     const later = await generate('after mongo came back').expect(201);
     await api.http.get('/api/v1/whoami').set('X-API-Token', later.body.token).expect(200);
+    expect((await api.http.get('/metrics').expect(200)).text).toMatch(/^pat_tokens\{status="active"\} [1-9]/m);
   }, 60_000);
 });

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent, TokenProjection, TokenReadModel, TokenStatus, TokenView } from '@pat/domain';
+import type {
+  RecordedEvent,
+  TokenProjection,
+  TokenReadModel,
+  TokenStatus,
+  TokenStatusCounts,
+  TokenView,
+} from '@pat/domain';
 import { at, DAY, HOUR, NOW, TokenHistory } from '../support/token-history';
 
 export type ReadModel = TokenReadModel & TokenProjection;
@@ -23,7 +30,9 @@ export async function readModelAnswers(
   const all = await model.list({ now: options.nows[0] ?? NOW });
   const lists: Record<string, string[]> = {};
   const due: Record<string, string[]> = {};
+  const counts: Record<string, TokenStatusCounts> = {};
   for (const now of options.nows) {
+    counts[now.toISOString()] = await model.countByStatus(now);
     for (const userId of [undefined, ...options.userIds, 'nobody']) {
       for (const status of STATUSES) {
         lists[`${now.toISOString()} ${userId ?? '*'} ${status ?? '*'}`] = ids(
@@ -42,6 +51,7 @@ export async function readModelAnswers(
     ),
     lists,
     due,
+    counts,
   };
 }
 
@@ -189,6 +199,34 @@ export function describeTokenReadModelContract(
 
         expect(await statusAt(at(-1))).toEqual([[token.id], []]);
         expect(await statusAt(NOW)).toEqual([[], [token.id]]);
+      });
+
+      it('counts every token once by effective status, a lapsed expiry counting as expired to the millisecond', async () => {
+        expect(await model.countByStatus(NOW)).toEqual({ active: 0, revoked: 0, expired: 0 });
+        const [never, later, lapsesNow, revoked, revokedAfterExpiry, recordedExpired, otherUser] = Array.from(
+          { length: 7 },
+          () => history.token(),
+        );
+        never.generate({ userId: 'alice', expiresAt: null });
+        later.generate({ userId: 'alice', expiresAt: at(DAY) });
+        lapsesNow.generate({ userId: 'alice', expiresAt: NOW });
+        revoked.generate({ userId: 'alice', expiresAt: at(DAY) });
+        revoked.revoke(at(-HOUR));
+        revokedAfterExpiry.generate({ userId: 'bob', createdAt: at(-2 * DAY), expiresAt: at(-DAY) });
+        revokedAfterExpiry.revoke(at(-HOUR));
+        recordedExpired.generate({ userId: 'bob', createdAt: at(-2 * DAY), expiresAt: at(-DAY) });
+        recordedExpired.expire(at(-DAY));
+        recordedExpired.noticeSent(1);
+        otherUser.generate({ userId: 'bob', expiresAt: at(-HOUR) });
+        history.other();
+        await applyAll(model, history.events);
+
+        expect(await model.countByStatus(at(-2 * HOUR))).toEqual({ active: 4, revoked: 2, expired: 1 });
+        expect(await model.countByStatus(at(-1))).toEqual({ active: 3, revoked: 2, expired: 2 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, revoked: 2, expired: 3 });
+        expect(await model.countByStatus(at(2 * DAY))).toEqual({ active: 1, revoked: 2, expired: 4 });
+        await applyAll(model, history.events);
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, revoked: 2, expired: 3 });
       });
 
       it('orders tokens created at the same instant by id, descending', async () => {

@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { echoRequestId, requestId } from './infrastructure/request-id';
+import { HttpRequestMetrics } from './metrics/http-request-metrics';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -30,6 +31,7 @@ export async function createApiApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.get(HttpRequestMetrics).instrument(adapter.getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();

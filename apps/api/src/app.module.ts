@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { LoggingModule } from './infrastructure/logging.module';
-import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { TokensModule } from './tokens/tokens.module';
 
 @Module({})
@@ -22,8 +22,8 @@ export class AppModule {
         TokensModule,
         AuditModule,
         HealthModule,
+        MetricsModule,
       ],
-      controllers: [MetricsController],
     };
   }
 }

@@ -13,6 +13,7 @@ import {
 import { openEventStore, openTokenReadModel, openTokenUsageStore } from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
+import { ProjectionMetrics } from '../metrics/projection-metrics';
 import { APP_CONFIG } from './app-config.provider';
 import { CLOCK } from './clock.provider';
 import { READ_MODEL_STORE, ReadModelFollower } from './read-model-follower';
@@ -43,6 +44,7 @@ export class InfrastructureModule {
           provide: TOKEN_USAGE_STORE,
           useFactory: () => retryUntilOpen('token usage store', () => openTokenUsageStore(config)),
         },
+        ProjectionMetrics,
         ReadModelFollower,
       ],
       exports: [

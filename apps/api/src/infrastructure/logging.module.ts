@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@pat/config';
+import { SecretRedactor } from '@pat/domain';
 import { LoggerModule } from 'nestjs-pino';
 
 export const REDACTED_PATHS = [
@@ -9,7 +10,10 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-/** JSON lines on stdout, one per request and per message, with credentials redacted. */
+/**
+ * JSON lines on stdout, one per request and per message. Credential headers are redacted by
+ * path; token- and JWT-shaped strings anywhere else in a line (URLs, messages) as it is written.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -20,6 +24,7 @@ export class LoggingModule {
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            hooks: { streamWrite: new SecretRedactor(config.tokenPrefix).redact },
             customProps: (request) => ({ correlationId: request.id }),
             autoLogging: { ignore: (request) => request.url?.startsWith('/health/') ?? false },
             quietReqLogger: true,

@@ -6,8 +6,9 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type LogPosition } from '@pat/domain';
+import { EVENT_STORE, type EventStore, type LogPosition, type RecordedEvent } from '@pat/domain';
 import { ProjectionRunner, type TokenReadModelStore } from '@pat/stores';
+import { ProjectionMetrics } from '../metrics/projection-metrics';
 
 export const READ_MODEL_STORE = Symbol('ReadModelStore');
 
@@ -16,12 +17,21 @@ export const READ_MODEL_STORE = Symbol('ReadModelStore');
 export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelFollower.name);
   private readonly runner: ProjectionRunner;
+  private caughtUp = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModel: TokenReadModelStore,
+    metrics: ProjectionMetrics,
   ) {
-    this.runner = new ProjectionRunner(store, readModel, (error) =>
+    const projection = {
+      apply: async (event: RecordedEvent): Promise<void> => {
+        await readModel.apply(event);
+        metrics.applied(event, this.caughtUp);
+      },
+      checkpoint: () => readModel.checkpoint(),
+    };
+    this.runner = new ProjectionRunner(store, projection, (error) =>
       this.logger.warn(`Read model projection paused, will retry: ${String(error)}`),
     );
   }
@@ -29,6 +39,7 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
   async onModuleInit(): Promise<void> {
     const started = Date.now();
     await this.runner.start();
+    this.caughtUp = true;
     this.logger.log(`Read model caught up with the log in ${Date.now() - started} ms`);
   }
 

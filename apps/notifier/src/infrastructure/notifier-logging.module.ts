@@ -1,15 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@pat/config';
+import { SecretRedactor } from '@pat/domain';
 import { LoggerModule } from 'nestjs-pino';
 
-/** JSON lines on stdout. The notifier logs token ids and thresholds, never addresses or event data. */
+/**
+ * JSON lines on stdout. The notifier logs token ids and thresholds, never addresses or event
+ * data; a token- or JWT-shaped string that reaches a line anyway (an error message) is redacted.
+ */
 @Module({})
 export class NotifierLoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: NotifierLoggingModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false, quietReqLogger: true } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: false,
+            quietReqLogger: true,
+            hooks: { streamWrite: new SecretRedactor(config.tokenPrefix).redact },
+          },
+        }),
       ],
     };
   }

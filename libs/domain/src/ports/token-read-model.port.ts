@@ -8,6 +8,9 @@ export interface TokenListQuery {
   now: Date;
 }
 
+/** How many tokens have each effective status at a moment. */
+export type TokenStatusCounts = Record<TokenStatus, number>;
+
 /** Queries of the token read model. Every list is newest first. */
 export interface TokenReadModel {
   findByDigest(tokenDigest: string): Promise<TokenView | null>;
@@ -15,6 +18,8 @@ export interface TokenReadModel {
   list(query: TokenListQuery): Promise<TokenView[]>;
   /** Tokens recorded as active whose `expiresAt` is at or before `now`, soonest first. */
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]>;
+  /** Every token counted once, by its effective status at `now`. */
+  countByStatus(now: Date): Promise<TokenStatusCounts>;
 }
 
 /** The write side of the read model: applies the log, idempotently, and remembers how far. */

@@ -7,6 +7,7 @@ import {
   type TokenListQuery,
   type TokenProjection,
   type TokenReadModel,
+  type TokenStatusCounts,
   type TokenView,
 } from '@pat/domain';
 
@@ -22,6 +23,7 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly byDigest = new Map<string, TokenView>();
   private readonly byUser = new Map<string, Set<string>>();
   private readonly active = new Set<string>();
+  private readonly recorded: TokenStatusCounts = { active: 0, revoked: 0, expired: 0 };
   private position: LogPosition | null = null;
 
   findByDigest(tokenDigest: string): Promise<TokenView | null> {
@@ -59,6 +61,17 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
     return Promise.resolve(due.slice(0, limit));
   }
 
+  /** Counted as recorded, then the recorded-active tokens whose expiry has passed move to expired. */
+  countByStatus(now: Date): Promise<TokenStatusCounts> {
+    let lapsed = 0;
+    for (const id of this.active) {
+      const view = this.byId.get(id);
+      if (view && effectiveStatus(view, now) === 'expired') lapsed++;
+    }
+    const { active, revoked, expired } = this.recorded;
+    return Promise.resolve({ active: active - lapsed, revoked, expired: expired + lapsed });
+  }
+
   apply(recorded: RecordedEvent): Promise<void> {
     this.position = recorded.position;
     const event = toTokenEvent(recorded);
@@ -74,6 +87,9 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   private store(view: TokenView): void {
+    const previous = this.byId.get(view.id);
+    if (previous) this.recorded[previous.status]--;
+    this.recorded[view.status]++;
     this.byId.set(view.id, view);
     this.byDigest.set(view.tokenDigest, view);
     let owned = this.byUser.get(view.userId);

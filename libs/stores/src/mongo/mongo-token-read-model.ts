@@ -8,6 +8,8 @@ import {
   type TokenListQuery,
   type TokenProjection,
   type TokenReadModel,
+  type TokenStatus,
+  type TokenStatusCounts,
   type TokenView,
 } from '@pat/domain';
 import type { Connection, ConnectOptions, DefaultIdVirtual, Model } from 'mongoose';
@@ -91,6 +93,15 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
         .lean<TokenViewDocument[]>()
         .exec();
       return documents.map(toTokenView);
+    });
+  }
+
+  countByStatus(now: Date): Promise<TokenStatusCounts> {
+    return mongoOperation('count by status', async () => {
+      const count = (status: TokenStatus): Promise<number> =>
+        this.tokens.countDocuments(listFilter({ status, now })).exec();
+      const [active, revoked, expired] = await Promise.all([count('active'), count('revoked'), count('expired')]);
+      return { active, revoked, expired };
     });
   }
 

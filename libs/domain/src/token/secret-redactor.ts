@@ -1,0 +1,22 @@
+import { TOKEN_BODY_LENGTH, TOKEN_PREFIX_PATTERN } from './token-secret';
+
+export const REDACTED = '[redacted]';
+
+/**
+ * Replaces every token-shaped and JWT-shaped substring of a text, for log lines. A token is
+ * matched from its body on, so one with a wrong or missing check is redacted too; a JWT is
+ * matched from its `eyJ` header (`{"` in base64url) through its signature.
+ */
+export class SecretRedactor {
+  private readonly pattern: RegExp;
+
+  constructor(tokenPrefix: string) {
+    if (!TOKEN_PREFIX_PATTERN.test(tokenPrefix)) throw new Error(`Not a token prefix: "${tokenPrefix}"`);
+    this.pattern = new RegExp(
+      `${tokenPrefix}_[0-9A-Za-z]{${TOKEN_BODY_LENGTH},}|eyJ[\\w-]+\\.[\\w-]+(?:\\.[\\w-]*)?`,
+      'g',
+    );
+  }
+
+  readonly redact = (text: string): string => text.replace(this.pattern, REDACTED);
+}
