@@ -41,7 +41,11 @@ describe('production store outages', () => {
         (await api.http.get(`/api/v1/tokens/${kept.body.id}/events`).set('Authorization', `Bearer ${jwt}`)).status,
       ).toBe(503);
       await api.http.get('/api/v1/whoami').set('X-API-Token', kept.body.token).expect(200);
-      expect((await api.http.get('/health/ready')).status).toBe(503);
+      const ready = await api.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(ready.body).toMatchObject({ code: 'store_unavailable', detail: expect.stringContaining('eventStore') });
+      expect(ready.body.detail).not.toContain('readModel');
     } finally {
       await double.start();
     }
@@ -67,7 +71,9 @@ describe('production store outages', () => {
       expect(verify.status).toBe(503);
       expect(verify.headers['x-auth-user-id']).toBeUndefined();
       expect((await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`)).status).toBe(503);
-      expect((await api.http.get('/health/ready')).status).toBe(503);
+      const ready = await api.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ code: 'store_unavailable', detail: expect.stringContaining('readModel') });
       const metrics = await api.http.get('/metrics').expect(200);
       expect(metrics.text).toContain('pat_auth_checks_total{outcome="authenticated"}');
       expect(metrics.text).not.toMatch(/^pat_tokens\{/m);

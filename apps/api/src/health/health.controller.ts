@@ -11,6 +11,7 @@ import { EVENT_STORE, TOKEN_PROJECTION, type EventStore, type TokenProjection } 
 import { ApiProblemResponse } from '../docs/api-problems.decorator';
 import { ReadModelFollower } from '../infrastructure/read-model-follower';
 import { HEALTH_OK_SCHEMA } from './health-check.schema';
+import { notReadyProblem } from './not-ready.problem';
 
 /** Terminus's own documentation describes a 503 body that the problem filter replaces. */
 const NOT_DOCUMENTED_BY_TERMINUS = { noCache: true, swaggerDocumentation: false };
@@ -37,14 +38,17 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'The stores answer; 503 when one does not' })
   @ApiOkResponse({ description: 'Every store answers', schema: HEALTH_OK_SCHEMA })
-  // Terminus throws a ServiceUnavailableException, for which the problem filter has no code of its own.
-  @ApiProblemResponse(503, ['http_error'])
+  @ApiProblemResponse(503, ['store_unavailable'])
   @HealthCheck(NOT_DOCUMENTED_BY_TERMINUS)
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.probe('eventStore', () => this.store.ping()),
-      () => this.probe('readModel', () => this.projection.checkpoint(), { position: this.follower.position }),
-    ]);
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.probe('eventStore', () => this.store.ping()),
+        () => this.probe('readModel', () => this.projection.checkpoint(), { position: this.follower.position }),
+      ]);
+    } catch (error) {
+      throw notReadyProblem(error);
+    }
   }
 
   private async probe(
