@@ -16,9 +16,12 @@ export function openEventStore(config: AppConfig): EventStore {
   return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { busyTimeoutMs: config.sqliteBusyTimeoutMs });
 }
 
-/** MongoDB when MONGO_URL is set, else an in-memory model rebuilt from the log at start. */
+/**
+ * MongoDB when MONGO_URL is set, else an in-memory model rebuilt from the log at start. For an
+ * API process, whose own projection keeps it current: MongoDB views found by digest are cached.
+ */
 export async function openTokenReadModel(config: AppConfig): Promise<TokenReadModelStore> {
-  if (config.mongoUrl !== null) return MongoTokenReadModel.open(config.mongoUrl);
+  if (config.mongoUrl !== null) return MongoTokenReadModel.open(config.mongoUrl, { cacheByDigest: true });
   return new InMemoryTokenReadModel();
 }
 

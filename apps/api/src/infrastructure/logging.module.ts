@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@pat/config';
 import { SecretRedactor } from '@pat/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 
 export const REDACTED_PATHS = [
   'req.headers["x-api-token"]',
@@ -21,14 +22,19 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            hooks: { streamWrite: new SecretRedactor(config.tokenPrefix).redact },
-            customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health/') ?? false },
-            quietReqLogger: true,
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              hooks: { streamWrite: new SecretRedactor(config.tokenPrefix).redact },
+              customProps: (request) => ({ correlationId: request.id }),
+              autoLogging: { ignore: (request) => request.url?.startsWith('/health/') ?? false },
+              quietReqLogger: true,
+            },
+            // One request line each is the API's largest cost under load: written asynchronously,
+            // the lines of concurrent requests go out in one write instead of one each.
+            destination({ dest: 1, sync: false }),
+          ],
         }),
       ],
     };

@@ -10,6 +10,10 @@ import {
 } from '@pat/domain';
 import { ProjectionRunner } from '@pat/stores';
 
+async function applyEach(schedule: NoticeSchedule, events: readonly RecordedEvent[]): Promise<void> {
+  for (const event of events) await schedule.apply(event);
+}
+
 /**
  * Keeps the notice schedule current: follows the log from the schedule's own durable
  * checkpoint, applies each token event to it, and tells its listeners that it changed.
@@ -29,6 +33,10 @@ export class NoticeFollower implements OnModuleInit, OnModuleDestroy {
       apply: async (event: RecordedEvent): Promise<void> => {
         await schedule.apply(event);
         for (const listener of this.listeners) listener(event);
+      },
+      applyBatch: async (events: readonly RecordedEvent[]): Promise<void> => {
+        await (schedule.applyBatch ? schedule.applyBatch(events) : applyEach(schedule, events));
+        for (const event of events) for (const listener of this.listeners) listener(event);
       },
       checkpoint: () => schedule.checkpoint(),
     };

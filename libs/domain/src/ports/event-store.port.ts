@@ -64,9 +64,15 @@ export interface SubscribeOptions {
   streamPrefix?: string;
   /** Called when handling or the connection fails; the subscription retries by itself. */
   onError?: (error: unknown) => void;
+  /**
+   * Handles consecutive events at once, where the adapter reads them in batches (the
+   * embedded log): instead of the per-event handler, and retried whole on failure.
+   */
+  batchHandler?: BatchHandler;
 }
 
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
 
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;

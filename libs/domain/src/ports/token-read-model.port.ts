@@ -25,6 +25,8 @@ export interface TokenReadModel {
 /** The write side of the read model: applies the log, idempotently, and remembers how far. */
 export interface TokenProjection {
   apply(event: RecordedEvent): Promise<void>;
+  /** Applies consecutive events as `apply` would one by one, all or none (optional, faster). */
+  applyBatch?(events: readonly RecordedEvent[]): Promise<void>;
   checkpoint(): Promise<LogPosition | null>;
 }
 

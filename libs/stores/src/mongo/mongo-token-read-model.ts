@@ -12,22 +12,29 @@ import {
   type TokenStatusCounts,
   type TokenView,
 } from '@pat/domain';
-import type { Connection, ConnectOptions, DefaultIdVirtual, Model } from 'mongoose';
+import { ConnectionStates, type Connection, type ConnectOptions, type DefaultIdVirtual, type Model } from 'mongoose';
 import { openMongoConnection } from './mongo-connection';
 import { isDuplicateKeyError, mongoOperation } from './mongo-store-errors';
 import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from './projection-checkpoint.document';
 import { dueForExpiryFilter, listFilter, NEWEST_FIRST, SOONEST_EXPIRY_FIRST } from './token-view.filters';
 import { tokenViewSchema, toTokenView, toTokenViewDocument, type TokenViewDocument } from './token-view.document';
+import { TokenViewCache } from './token-view-cache';
 
 export const TOKEN_VIEWS_COLLECTION = 'token_views';
 export const PROJECTION_CHECKPOINTS_COLLECTION = 'projection_checkpoints';
 export const TOKEN_VIEWS_PROJECTION = 'token-views';
+const CACHED_VIEWS = 100_000;
 
 export interface MongoTokenReadModelOptions {
   /** Names this projection's checkpoint; two projections into one database need two names. */
   projectionName?: string;
   /** Overrides of the connection options (timeouts, database name). */
   connection?: ConnectOptions;
+  /**
+   * Keep views found by digest in this process (default false). Only for a model whose
+   * projection runs in this process: that is what evicts them.
+   */
+  cacheByDigest?: boolean;
 }
 
 /**
@@ -39,12 +46,17 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly tokens: Model<TokenViewDocument, object, object, DefaultIdVirtual>;
   private readonly checkpoints: Model<ProjectionCheckpointDocument, object, object, DefaultIdVirtual>;
   private readonly projectionName: string;
+  private readonly cache: TokenViewCache | null;
 
   private constructor(
     private readonly connection: Connection,
     options: MongoTokenReadModelOptions,
   ) {
     this.projectionName = options.projectionName ?? TOKEN_VIEWS_PROJECTION;
+    this.cache = options.cacheByDigest === true ? new TokenViewCache(CACHED_VIEWS) : null;
+    // Whatever happened while disconnected reaches this process's projection later: until
+    // then, no view read before may be served.
+    connection.on('disconnected', () => this.cache?.clear());
     this.tokens = connection.model('TokenView', tokenViewSchema, TOKEN_VIEWS_COLLECTION);
     this.checkpoints = connection.model(
       'ProjectionCheckpoint',
@@ -67,9 +79,14 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   findByDigest(tokenDigest: string): Promise<TokenView | null> {
+    const cached = this.connection.readyState === ConnectionStates.connected ? this.cache?.get(tokenDigest) : undefined;
+    if (cached !== undefined) return Promise.resolve(cached);
     return mongoOperation('find by digest', async () => {
+      const ticket = this.cache?.ticket() ?? 0;
       const document = await this.tokens.findOne({ tokenDigest }).lean<TokenViewDocument>().exec();
-      return document ? toTokenView(document) : null;
+      const view = document ? toTokenView(document) : null;
+      if (view !== null) this.cache?.keep(view, ticket);
+      return view;
     });
   }
 
@@ -107,11 +124,35 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
 
   /** Writes the token's document first and the checkpoint after: a crash in between only replays. */
   apply(recorded: RecordedEvent): Promise<void> {
+    const event = toTokenEvent(recorded);
+    if (event !== null) this.cache?.evict(event.data.tokenId);
     return mongoOperation('apply', async () => {
-      const event = toTokenEvent(recorded);
       if (event !== null) await this.project(event, recorded.revision);
       await this.saveCheckpoint(recorded.position);
     });
+  }
+
+  /**
+   * A run of TokenGenerated events (a rebuild, a catch-up) goes in one unordered insertMany;
+   * any other event in the batch, and the events after it, are applied one by one. The
+   * checkpoint follows the documents, as in `apply`.
+   */
+  async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
+    const generated: TokenView[] = [];
+    let index = 0;
+    for (; index < events.length; index++) {
+      const event = toTokenEvent(events[index]);
+      if (event?.type !== 'TokenGenerated') break;
+      const view = projectTokenView(null, event, events[index].revision);
+      if (view) generated.push(view);
+    }
+    if (index > 0) {
+      await mongoOperation('apply', async () => {
+        await this.insertAll(generated);
+        await this.saveCheckpoint(events[index - 1].position);
+      });
+    }
+    for (; index < events.length; index++) await this.apply(events[index]);
   }
 
   checkpoint(): Promise<LogPosition | null> {
@@ -128,6 +169,7 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
    */
   reset(): Promise<void> {
     return mongoOperation('reset', async () => {
+      this.cache?.clear();
       await this.checkpoints.deleteOne({ _id: this.projectionName }).exec();
       await this.tokens.deleteMany({}).exec();
     });
@@ -168,6 +210,20 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
     }
   }
 
+  /** Duplicate keys on the tokens' own ids mean they were already applied. */
+  private async insertAll(views: readonly TokenView[]): Promise<void> {
+    if (views.length === 0) return;
+    try {
+      await this.tokens.insertMany(views.map(toTokenViewDocument), { ordered: false, lean: true });
+    } catch (error) {
+      const failed = writeErrorIndexes(error);
+      if (failed === null) throw error;
+      for (const index of failed) {
+        if (!(await this.tokens.exists({ _id: views[index].id }).exec())) throw error;
+      }
+    }
+  }
+
   /** Two upserts of a missing document can race; the loser's duplicate key means it exists now. */
   private async saveCheckpoint(position: LogPosition): Promise<void> {
     const save = (): Promise<unknown> =>
@@ -184,4 +240,18 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
     const document = await this.tokens.findById(tokenId).lean<TokenViewDocument>().exec();
     return document ? toTokenView(document) : null;
   }
+}
+
+/** Indexes of the documents an unordered insertMany refused for a duplicate key, or null for any other failure. */
+function writeErrorIndexes(error: unknown): number[] | null {
+  if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return null;
+  const { writeErrors } = error;
+  const list = Array.isArray(writeErrors) ? (writeErrors as unknown[]) : [writeErrors];
+  const indexes: number[] = [];
+  for (const writeError of list) {
+    const { code, index } = writeError as { code?: unknown; index?: unknown };
+    if (code !== 11000 || typeof index !== 'number') return null;
+    indexes.push(index);
+  }
+  return indexes;
 }

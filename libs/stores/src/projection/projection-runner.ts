@@ -24,9 +24,16 @@ export class ProjectionRunner {
   /** Resolves once the projection has caught up with the log. */
   async start(): Promise<void> {
     this.applied = await this.projection.checkpoint();
+    const applyBatch = this.projection.applyBatch?.bind(this.projection);
     this.subscription = this.store.subscribeToAll(this.applied, (event) => this.handle(event), {
       streamPrefix: TOKEN_STREAM_PREFIX,
       onError: this.onError,
+      batchHandler:
+        applyBatch &&
+        (async (events) => {
+          await applyBatch(events);
+          this.advance(events[events.length - 1].position);
+        }),
     });
     await this.subscription.caughtUp;
   }
@@ -63,7 +70,11 @@ export class ProjectionRunner {
 
   private async handle(event: RecordedEvent): Promise<void> {
     await this.projection.apply(event);
-    this.applied = event.position;
+    this.advance(event.position);
+  }
+
+  private advance(position: LogPosition): void {
+    this.applied = position;
     if (this.waiters.length === 0) return;
     const still: Waiter[] = [];
     for (const waiter of this.waiters) {

@@ -1,4 +1,4 @@
-import type { EventHandler, LogPosition, LogSubscription, RecordedEvent } from '@pat/domain';
+import type { BatchHandler, EventHandler, LogPosition, LogSubscription, RecordedEvent } from '@pat/domain';
 
 const BATCH_SIZE = 1000;
 const MAX_BACKOFF_MS = 5000;
@@ -22,6 +22,7 @@ export class PollingSubscription implements LogSubscription {
     private readonly handler: EventHandler,
     private readonly onError: ((error: unknown) => void) | undefined,
     private readonly onClose: () => void,
+    private readonly batchHandler?: BatchHandler,
   ) {
     this.position = after;
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
@@ -49,10 +50,16 @@ export class PollingSubscription implements LogSubscription {
       try {
         this.pending = false;
         const batch = await this.readBatch(this.position, BATCH_SIZE);
-        for (const event of batch) {
+        if (this.batchHandler !== undefined && batch.length > 0) {
           if (this.closed) return;
-          await this.handler(event);
-          this.position = event.position;
+          await this.batchHandler(batch);
+          this.position = batch[batch.length - 1].position;
+        } else {
+          for (const event of batch) {
+            if (this.closed) return;
+            await this.handler(event);
+            this.position = event.position;
+          }
         }
         failures = 0;
         if (batch.length < BATCH_SIZE) {

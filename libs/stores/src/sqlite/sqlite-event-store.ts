@@ -176,6 +176,7 @@ export class SqliteEventStore implements EventStore {
       handler,
       options.onError,
       () => this.subscriptions.delete(subscription),
+      options.batchHandler,
     );
     this.subscriptions.add(subscription);
     subscription.start();

@@ -55,6 +55,7 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
     pruneDeliveries: Statement<[number]>;
   };
   private readonly applyInTransaction: Transaction<(event: RecordedEvent) => void>;
+  private readonly applyAllInTransaction: Transaction<(events: readonly RecordedEvent[]) => void>;
 
   constructor(
     file: string,
@@ -92,10 +93,18 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
       pruneDeliveries: this.db.prepare("DELETE FROM notice_deliveries WHERE state <> 'queued' AND expires_at < ?"),
     };
     this.applyInTransaction = this.db.transaction((event: RecordedEvent) => this.applyRows(event));
+    this.applyAllInTransaction = this.db.transaction((events: readonly RecordedEvent[]) => {
+      for (const event of events) this.applyRows(event);
+    });
   }
 
   apply(event: RecordedEvent): Promise<void> {
     return settle(() => this.applyInTransaction.immediate(event));
+  }
+
+  /** One transaction for a batch: a commit per event is what a catch-up over 1M tokens spends its time on. */
+  applyBatch(events: readonly RecordedEvent[]): Promise<void> {
+    return settle(() => this.applyAllInTransaction.immediate(events));
   }
 
   private applyRows(recorded: RecordedEvent): void {

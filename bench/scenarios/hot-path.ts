@@ -1,0 +1,177 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiEnv, PEPPER, startApi, startTs, tempDir } from '../support/bench-env';
+import type { Child } from '../support/child-process';
+import { runLoad, type LoadResult } from '../support/load';
+import { atLeast, below, fixed, row, thousands, type ResultRow } from '../support/results';
+import type { ScenarioContext } from '../support/scenario-context';
+import { seedTokens } from '../support/seed-log';
+import { median } from '../support/stats';
+
+const TOKENS_IN_LOG = 1_000;
+
+interface Target {
+  label: string;
+  child: Child;
+  token: string;
+}
+
+type Runs = Map<string, LoadResult[]>;
+
+/** A token of the right shape whose check characters are wrong: refused by the CRC, before any lookup. */
+function malformedFrom(token: string): string {
+  const last = token.at(-1) === 'A' ? 'B' : 'A';
+  return token.slice(0, -1) + last;
+}
+
+/**
+ * GET /api/v1/whoami with a valid token at 32 connections, every target in every round, so
+ * that the ratios compare runs made under the same machine load.
+ */
+export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): Promise<ResultRow[]> {
+  const dir = tempDir('hot');
+  const tokens = seedTokens(join(dir, 'events.sqlite'), { count: TOKENS_IN_LOG, pepper: PEPPER, keep: TOKENS_IN_LOG });
+  const viewsFile = join(dir, 'views.json');
+  writeFileSync(
+    viewsFile,
+    JSON.stringify(
+      tokens.map((token) => ({
+        digest: token.digest,
+        userId: token.userId,
+        tokenId: token.id,
+        tokenName: token.name,
+        expiresAt: token.expiresAt.toISOString(),
+      })),
+    ),
+  );
+  const valid = tokens[0].token;
+  const mongoUrl = mongo.url('bench_hot_path');
+  const children: Child[] = [];
+  try {
+    const bare = await startTs(
+      'bench/baselines/bare-http.ts',
+      { VIEWS_FILE: viewsFile, TOKEN_PEPPER: PEPPER },
+      '/health/ready',
+    );
+    children.push(bare);
+    const embedded = await startApi(apiEnv(dir));
+    children.push(embedded);
+    const onMongo = await startApi(apiEnv(dir, { MONGO_URL: mongoUrl }), 300_000);
+    children.push(onMongo);
+    const naive = await startTs(
+      'bench/baselines/naive-express.ts',
+      { MONGO_URL: mongoUrl, TOKEN_PEPPER: PEPPER },
+      '/health/ready',
+    );
+    children.push(naive);
+    const targets: Target[] = [
+      { label: 'ceiling', child: bare, token: valid },
+      { label: 'embedded', child: embedded, token: valid },
+      { label: 'mongo', child: onMongo, token: valid },
+      { label: 'naive', child: naive, token: valid },
+      { label: 'malformed', child: embedded, token: malformedFrom(valid) },
+    ];
+    const load = (target: Target, seconds: number): Promise<LoadResult> =>
+      runLoad({
+        url: `${target.child.url}/api/v1/whoami`,
+        connections: sizes.connections,
+        seconds,
+        headers: { 'X-API-Token': target.token },
+      });
+    for (const target of targets) await load(target, sizes.warmupSeconds);
+    const runs: Runs = new Map(targets.map((target) => [target.label, []]));
+    for (let round = 1; round <= sizes.rounds; round++) {
+      for (const target of targets) {
+        const result = await load(target, sizes.loadSeconds);
+        runs.get(target.label)?.push(result);
+        log(
+          `  round ${round} ${target.label}: ${thousands(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms ${JSON.stringify(result.statuses)}`,
+        );
+      }
+    }
+    return hotPathRows(runs, sizes.rounds);
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+  }
+}
+
+function hotPathRows(runs: Runs, rounds: number): ResultRow[] {
+  const of = (label: string): LoadResult[] => runs.get(label) ?? [];
+  const rps = (label: string): number => median(of(label).map((run) => run.requestsPerSecond));
+  const ratio = (label: string, base: string): number =>
+    median(of(label).map((run, index) => run.requestsPerSecond / of(base)[index].requestsPerSecond));
+  const latency = (label: string): string =>
+    `p50 ${fixed(median(of(label).map((run) => run.p50Ms)))} ms, p99 ${fixed(median(of(label).map((run) => run.p99Ms)))} ms`;
+  const unexpected = (label: string, expected: '2xx' | '4xx'): string => {
+    const wrong = of(label).reduce(
+      (sum, run) =>
+        sum + run.errors + Object.entries(run.statuses).reduce((s, [k, n]) => s + (k === expected ? 0 : n), 0),
+      0,
+    );
+    return wrong === 0 ? '' : ` (${wrong} unexpected answers)`;
+  };
+  const p99 = (label: string): number => median(of(label).map((run) => run.p99Ms));
+  const rows: ResultRow[] = [
+    row(
+      '1. auth hot path',
+      'ceiling: node:http + Map',
+      `${thousands(rps('ceiling'))} req/s, ${latency('ceiling')}${unexpected('ceiling', '2xx')}`,
+    ),
+    row(
+      '1. auth hot path',
+      'naive: Nest/Express + passport + findOne',
+      `${thousands(rps('naive'))} req/s, ${latency('naive')}${unexpected('naive', '2xx')}`,
+    ),
+  ];
+  for (const [label, name] of [
+    ['embedded', 'product, embedded'],
+    ['mongo', 'product, MongoDB read model'],
+  ] as const) {
+    rows.push(
+      row(
+        '1. auth hot path',
+        `${name}`,
+        `${thousands(rps(label))} req/s, ${latency(label)}${unexpected(label, '2xx')}`,
+        'p99 < 10 ms',
+        below(p99(label), 10),
+      ),
+      row(
+        '1. auth hot path',
+        `${name} ÷ ceiling`,
+        `${fixed(ratio(label, 'ceiling'), 2)} ×`,
+        '≥ 0.30 ×',
+        atLeast(ratio(label, 'ceiling'), 0.3),
+      ),
+      row(
+        '1. auth hot path',
+        `${name} ÷ naive`,
+        `${fixed(ratio(label, 'naive'), 1)} ×`,
+        '≥ 4 ×',
+        atLeast(ratio(label, 'naive'), 4),
+      ),
+    );
+  }
+  rows.push(
+    row(
+      '1. auth hot path',
+      'malformed token refused (401), embedded',
+      `${thousands(rps('malformed'))} req/s, ${latency('malformed')}${unexpected('malformed', '4xx')}`,
+    ),
+    row(
+      '1. auth hot path',
+      'malformed ÷ ceiling',
+      `${fixed(ratio('malformed', 'ceiling'), 2)} ×`,
+      '≥ 0.5 ×',
+      atLeast(ratio('malformed', 'ceiling'), 0.5),
+    ),
+    row(
+      '1. auth hot path',
+      'malformed ÷ valid (embedded)',
+      `${fixed(ratio('malformed', 'embedded'), 2)} ×`,
+      '> 1 ×',
+      atLeast(ratio('malformed', 'embedded'), 1.0000001),
+    ),
+  );
+  void rounds;
+  return rows;
+}
