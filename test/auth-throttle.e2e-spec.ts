@@ -111,3 +111,34 @@ describe('failed-auth throttling behind a reverse proxy', () => {
     }
   });
 });
+
+describe('failed-auth throttling of malformed tokens (refused before Nest)', () => {
+  it('counts them in the same budget as unknown tokens, and answers them exactly like the guard', async () => {
+    const api = await startApi({ env: { AUTH_FAILURE_LIMIT: '3' } });
+    try {
+      const valid = new TokenFormat('pat').generate(randomBytes);
+      const malformed = `${valid.slice(0, -1)}${valid.endsWith('A') ? 'B' : 'A'}`;
+      const answers = [];
+      for (const token of [valid, malformed, 'not-a-token', malformed, malformed]) {
+        answers.push(await api.http.get('/api/v1/whoami').set('X-API-Token', token).set('X-Request-Id', 'gate-1'));
+      }
+      expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual([
+        [401, 'token_invalid'],
+        [401, 'token_malformed'],
+        [401, 'token_malformed'],
+        [429, 'too_many_requests'],
+        [429, 'too_many_requests'],
+      ]);
+      expect(answers[1].headers).toMatchObject({
+        'content-type': expect.stringMatching(/^application\/problem\+json/),
+        'x-request-id': 'gate-1',
+      });
+      expect(answers[3].headers['retry-after']).toMatch(/^[1-9]\d*$/);
+      const metrics = await api.http.get('/metrics').expect(200);
+      expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="token_malformed"\} 4\b/);
+      expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="throttled"\} 2\b/);
+    } finally {
+      await api.close();
+    }
+  });
+});

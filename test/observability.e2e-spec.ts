@@ -23,7 +23,7 @@ function sample(metrics: string, name: string, labels: Record<string, string> = 
 interface LogLine {
   msg?: string;
   correlationId?: string;
-  req?: { url?: string };
+  url?: string;
 }
 
 const parsed = (line: string): LogLine | null => {
@@ -166,9 +166,9 @@ describe('metrics and logs of a running API', () => {
   it('logs each request with its correlation id, the one the caller gave when it gave one', () => {
     const lines = api.output.map(parsed);
     const requests = lines.filter((line) => line?.msg === 'request completed');
-    expect(requests.filter((line) => line?.req?.url === '/api/v1/whoami').length).toBeGreaterThanOrEqual(VALID);
+    expect(requests.filter((line) => line?.url === '/api/v1/whoami').length).toBeGreaterThanOrEqual(VALID);
     expect(requests.every((line) => typeof line?.correlationId === 'string')).toBe(true);
-    expect(lines.find((line) => line?.correlationId === 'abc')).toMatchObject({ req: { url: '/api/v1/tokens' } });
+    expect(lines.find((line) => line?.correlationId === 'abc')).toMatchObject({ url: '/api/v1/tokens' });
   });
 
   it('writes no token and no JWT to any log line, redacting those in URLs', () => {
@@ -182,7 +182,7 @@ describe('metrics and logs of a running API', () => {
     ];
     const leaks = api.output.filter((line) => JWT_SHAPED.test(line) || secrets.some((secret) => line.includes(secret)));
     expect(leaks).toEqual([]);
-    const urls = api.output.map((line) => parsed(line)?.req?.url).filter((url) => url !== undefined);
+    const urls = api.output.map((line) => parsed(line)?.url).filter((url) => url !== undefined);
     expect(urls).toEqual(
       expect.arrayContaining([
         '/api/v1/tokens/[redacted]?x=[redacted]',

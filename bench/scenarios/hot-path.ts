@@ -54,6 +54,12 @@ export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): P
       '/health/ready',
     );
     children.push(bare);
+    const floor = await startTs(
+      'bench/baselines/nest-fastify-floor.ts',
+      { VIEWS_FILE: viewsFile, TOKEN_PEPPER: PEPPER },
+      '/health/ready',
+    );
+    children.push(floor);
     const embedded = await startApi(apiEnv(dir));
     children.push(embedded);
     const onMongo = await startApi(apiEnv(dir, { MONGO_URL: mongoUrl }), 300_000);
@@ -66,6 +72,7 @@ export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): P
     children.push(naive);
     const targets: Target[] = [
       { label: 'ceiling', child: bare, token: valid },
+      { label: 'floor', child: floor, token: valid },
       { label: 'embedded', child: embedded, token: valid },
       { label: 'mongo', child: onMongo, token: valid },
       { label: 'naive', child: naive, token: valid },
@@ -119,6 +126,12 @@ function hotPathRows(runs: Runs, rounds: number): ResultRow[] {
     ),
     row(
       '1. auth hot path',
+      'framework floor: Nest/Fastify + passport + Map',
+      `${thousands(rps('floor'))} req/s, ${latency('floor')}${unexpected('floor', '2xx')}`,
+    ),
+    row('1. auth hot path', 'framework floor ÷ ceiling', `${fixed(ratio('floor', 'ceiling'), 2)} ×`),
+    row(
+      '1. auth hot path',
       'naive: Nest/Express + passport + findOne',
       `${thousands(rps('naive'))} req/s, ${latency('naive')}${unexpected('naive', '2xx')}`,
     ),
@@ -142,6 +155,7 @@ function hotPathRows(runs: Runs, rounds: number): ResultRow[] {
         '≥ 0.30 ×',
         atLeast(ratio(label, 'ceiling'), 0.3),
       ),
+      row('1. auth hot path', `${name} ÷ framework floor`, `${fixed(ratio(label, 'floor'), 2)} ×`),
       row(
         '1. auth hot path',
         `${name} ÷ naive`,

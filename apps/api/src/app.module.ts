@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from '@pat/config';
+import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -11,11 +12,11 @@ import { TokensModule } from './tokens/tokens.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, overrides: InfrastructureOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(logger),
         InfrastructureModule.forRoot(config, overrides),
         ScheduleModule.forRoot(),
         AuthModule,

@@ -16,8 +16,13 @@ const REFUSAL_DETAIL: Record<TokenRefusal, string> = {
   token_expired: 'The token has expired',
 };
 
+/** One immutable problem per refusal, made once: a refusal costs no stack capture. */
+const REFUSALS = new Map<TokenRefusal, ApiProblem>(
+  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code as TokenRefusal, new ApiProblem(401, code, detail)]),
+);
+
 export function tokenRefused(code: TokenRefusal): ApiProblem {
-  return new ApiProblem(401, code, REFUSAL_DETAIL[code]);
+  return REFUSALS.get(code) ?? new ApiProblem(401, code, REFUSAL_DETAIL[code]);
 }
 
 export function isTokenRefusal(error: unknown): error is ApiProblem {

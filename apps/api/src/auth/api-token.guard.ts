@@ -1,20 +1,17 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { ApiProblem } from '../http/api-problem.exception';
-import { AuthMetrics } from '../metrics/auth-metrics';
 import { ApiTokenAuthenticator, isTokenRefusal } from './api-token.authenticator';
 import { API_TOKEN_STRATEGY } from './api-token.strategy';
 import type { TokenPrincipal } from './principals';
-import { RefusalThrottle } from './refusal-throttle';
+import { RefusalPolicy } from './refusal-policy';
 
 /** Token-holder endpoints: X-API-Token only; an address refused too often is answered 429. */
 @Injectable()
 export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
   constructor(
     private readonly authenticator: ApiTokenAuthenticator,
-    private readonly throttle: RefusalThrottle,
-    private readonly metrics: AuthMetrics,
+    private readonly refusals: RefusalPolicy,
   ) {
     super();
   }
@@ -30,9 +27,6 @@ export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
     if (!isTokenRefusal(refusal)) {
       throw refusal instanceof Error ? refusal : new Error('The X-API-Token check failed');
     }
-    const retryAfter = this.throttle.refuse(context.switchToHttp().getRequest<FastifyRequest>().ip);
-    if (retryAfter === 0) throw refusal;
-    this.metrics.throttled();
-    throw ApiProblem.tooManyRequests('Too many refused tokens from this address; try again later', retryAfter);
+    throw this.refusals.answer(refusal, context.switchToHttp().getRequest<FastifyRequest>().ip);
   }
 }

@@ -8,6 +8,8 @@ import { AuthMetrics } from '../metrics/auth-metrics';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
 import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokenStrategy } from './api-token.strategy';
+import { MalformedTokenGate } from './malformed-token-gate';
+import { RefusalPolicy } from './refusal-policy';
 import { RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
 import { TokenUsageRecorder } from './token-usage-recorder';
@@ -37,12 +39,22 @@ const refusalThrottle: Provider = {
     AuthMetrics,
     TokenUsageRecorder,
     refusalThrottle,
+    RefusalPolicy,
+    MalformedTokenGate,
     ApiTokenAuthenticator,
     ApiTokenStrategy,
     ApiTokenGuard,
     UserJwtVerifier,
     UserJwtGuard,
   ],
-  exports: [UserJwtGuard, UserJwtVerifier, ApiTokenGuard, ApiTokenAuthenticator, TokenUsageRecorder],
+  exports: [
+    UserJwtGuard,
+    UserJwtVerifier,
+    ApiTokenGuard,
+    ApiTokenAuthenticator,
+    TokenUsageRecorder,
+    RefusalPolicy,
+    MalformedTokenGate,
+  ],
 })
 export class AuthModule {}

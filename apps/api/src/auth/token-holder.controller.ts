@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiTokenRefusals } from '../docs/api-problems.decorator';
 import { API_V1 } from '../http/api-prefix';
-import { ApiTokenGuard } from './api-token.guard';
+import { ApiTokenRoute } from './api-token-route.decorator';
 import { CurrentToken } from './current-user.decorator';
 import type { TokenPrincipal } from './principals';
 import { VerifyResponse, WhoamiResponse } from './whoami.response';
@@ -12,9 +12,9 @@ import { VerifyResponse, WhoamiResponse } from './whoami.response';
 @ApiTags('token holders')
 @ApiSecurity('api-token')
 @Controller(API_V1)
-@UseGuards(ApiTokenGuard)
 export class TokenHolderController {
   @Get('whoami')
+  @ApiTokenRoute()
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Who the X-API-Token belongs to' })
   @ApiOkResponse({ type: WhoamiResponse })
@@ -29,6 +29,7 @@ export class TokenHolderController {
   }
 
   @Get('auth/verify')
+  @ApiTokenRoute()
   @Header('cache-control', 'no-store')
   @ApiOperation({
     summary: 'Forward-auth check for gateways: 200 with X-Auth-User-Id and X-Auth-Token-Id, or 401',

@@ -1,6 +1,7 @@
 import { TOKEN_BODY_LENGTH, TOKEN_PREFIX_PATTERN } from './token-secret';
 
 export const REDACTED = '[redacted]';
+const JWT_MARKER = 'eyJ';
 
 /**
  * Replaces every token-shaped and JWT-shaped substring of a text, for log lines. A token is
@@ -9,14 +10,18 @@ export const REDACTED = '[redacted]';
  */
 export class SecretRedactor {
   private readonly pattern: RegExp;
+  private readonly tokenMarker: string;
 
   constructor(tokenPrefix: string) {
     if (!TOKEN_PREFIX_PATTERN.test(tokenPrefix)) throw new Error(`Not a token prefix: "${tokenPrefix}"`);
+    this.tokenMarker = `${tokenPrefix}_`;
     this.pattern = new RegExp(
       `${tokenPrefix}_[0-9A-Za-z]{${TOKEN_BODY_LENGTH},}|eyJ[\\w-]+\\.[\\w-]+(?:\\.[\\w-]*)?`,
       'g',
     );
   }
 
-  readonly redact = (text: string): string => text.replace(this.pattern, REDACTED);
+  /** Most lines hold neither marker; looking for them first is far cheaper than the pattern. */
+  readonly redact = (text: string): string =>
+    text.includes(this.tokenMarker) || text.includes(JWT_MARKER) ? text.replace(this.pattern, REDACTED) : text;
 }
