@@ -124,6 +124,8 @@ describe('API processes sharing one DATA_DIR', () => {
         expect(text.includes(secret)).toBe(false);
       }
     }
-    expect(everything.some((text) => text.includes('"x-api-token":"[redacted]"'))).toBe(true);
+    const logged = [...first.output, ...second.output];
+    expect(logged.some((line) => line.includes('"url":"/api/v1/whoami"'))).toBe(true);
+    expect(logged.some((line) => /x-api-token|authorization/i.test(line))).toBe(false);
   });
 });
