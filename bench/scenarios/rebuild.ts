@@ -51,9 +51,7 @@ export async function rebuildScenario({ sizes, mongo, log }: ScenarioContext): P
     row(
       '6. rebuild',
       `MongoDB read model (FerretDB) from ${thousands(sizes.mongoRebuildEvents)} events (projections:rebuild)`,
-      `${fixed(seconds)} s`,
-      '< 60 s',
-      below(seconds, 60),
+      `${fixed(seconds)} s, ${thousands(sizes.mongoRebuildEvents / seconds)} events/s`,
     ),
     row('6. rebuild', 'MongoDB: peak RSS of projections:rebuild (VmHWM)', mib(peak)),
   );

@@ -39,6 +39,6 @@ export function benchSizes(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
         propagationSamples: 200,
         scaleTokens: 1_000_000,
         dueNotices: 20,
-        mongoRebuildEvents: 1_000_000,
+        mongoRebuildEvents: 100_000,
       };
 }

@@ -53,10 +53,10 @@ async function waitUntilReady(child: ChildProcess, url: string, output: string[]
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Process exited with ${child.exitCode}:\n${output.join('\n')}`);
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
     } catch {
-      // not listening yet
+      // not listening yet, or not answering yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

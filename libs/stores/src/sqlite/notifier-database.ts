@@ -55,6 +55,10 @@ export function openNotifierDatabase(file: string, options: NotifierDatabaseOpti
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // A catch-up over 1M tokens touches pages all over the schedule's indexes: a 64 MiB page cache
+  // keeps them in memory, and checkpoints every 20,000 pages (not 1,000) copy each page fewer times.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 20000');
   db.exec(SCHEMA);
   return db;
 }

@@ -1,6 +1,6 @@
 import type { BatchHandler, EventHandler, LogPosition, LogSubscription, RecordedEvent } from '@pat/domain';
 
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 5000;
 const MAX_BACKOFF_MS = 5000;
 
 /**

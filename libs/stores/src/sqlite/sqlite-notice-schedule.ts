@@ -92,9 +92,13 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
       pruneSchedule: this.db.prepare('DELETE FROM notice_schedule WHERE expires_at < ?'),
       pruneDeliveries: this.db.prepare("DELETE FROM notice_deliveries WHERE state <> 'queued' AND expires_at < ?"),
     };
-    this.applyInTransaction = this.db.transaction((event: RecordedEvent) => this.applyRows(event));
+    this.applyInTransaction = this.db.transaction((event: RecordedEvent) => {
+      this.applyRows(event);
+      this.advanceCheckpoint(event.position);
+    });
     this.applyAllInTransaction = this.db.transaction((events: readonly RecordedEvent[]) => {
       for (const event of events) this.applyRows(event);
+      if (events.length > 0) this.advanceCheckpoint(events[events.length - 1].position);
     });
   }
 
@@ -131,9 +135,12 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
         }
       }
     }
+  }
+
+  private advanceCheckpoint(position: LogPosition): void {
     const checkpoint = this.statements.checkpoint.get()?.value ?? null;
-    if (checkpoint === null || this.options.comparePositions(recorded.position, checkpoint) > 0) {
-      this.statements.setCheckpoint.run(recorded.position);
+    if (checkpoint === null || this.options.comparePositions(position, checkpoint) > 0) {
+      this.statements.setCheckpoint.run(position);
     }
   }
 
