@@ -69,6 +69,8 @@ export interface SubscribeOptions {
    * embedded log): instead of the per-event handler, and retried whole on failure.
    */
   batchHandler?: BatchHandler;
+  /** At most this many events per `batchHandler` call; the adapter's default otherwise. */
+  batchSize?: number;
 }
 
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;

@@ -19,6 +19,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly projection: TokenProjection,
     private readonly onError: (error: unknown) => void,
+    private readonly options: { batchSize?: number } = {},
   ) {}
 
   /** Resolves once the projection has caught up with the log. */
@@ -28,6 +29,7 @@ export class ProjectionRunner {
     this.subscription = this.store.subscribeToAll(this.applied, (event) => this.handle(event), {
       streamPrefix: TOKEN_STREAM_PREFIX,
       onError: this.onError,
+      batchSize: this.options.batchSize,
       batchHandler:
         applyBatch &&
         (async (events) => {

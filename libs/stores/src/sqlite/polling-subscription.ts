@@ -1,6 +1,6 @@
 import type { BatchHandler, EventHandler, LogPosition, LogSubscription, RecordedEvent } from '@pat/domain';
 
-const BATCH_SIZE = 5000;
+const DEFAULT_BATCH_SIZE = 1000;
 const MAX_BACKOFF_MS = 5000;
 
 /**
@@ -23,6 +23,7 @@ export class PollingSubscription implements LogSubscription {
     private readonly onError: ((error: unknown) => void) | undefined,
     private readonly onClose: () => void,
     private readonly batchHandler?: BatchHandler,
+    private readonly batchSize = DEFAULT_BATCH_SIZE,
   ) {
     this.position = after;
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
@@ -49,7 +50,7 @@ export class PollingSubscription implements LogSubscription {
     while (!this.closed) {
       try {
         this.pending = false;
-        const batch = await this.readBatch(this.position, BATCH_SIZE);
+        const batch = await this.readBatch(this.position, this.batchSize);
         if (this.batchHandler !== undefined && batch.length > 0) {
           if (this.closed) return;
           await this.batchHandler(batch);
@@ -62,7 +63,7 @@ export class PollingSubscription implements LogSubscription {
           }
         }
         failures = 0;
-        if (batch.length < BATCH_SIZE) {
+        if (batch.length < this.batchSize) {
           this.markCaughtUp();
           if (!this.pending) await this.sleep(null);
         }

@@ -177,6 +177,7 @@ export class SqliteEventStore implements EventStore {
       options.onError,
       () => this.subscriptions.delete(subscription),
       options.batchHandler,
+      options.batchSize,
     );
     this.subscriptions.add(subscription);
     subscription.start();
