@@ -1,26 +1,9 @@
 // The ceiling: node:http alone, answering GET /api/v1/whoami from a Map of token digests.
 // It does the same lookup work as the product (HMAC-SHA-256 of the header, one Map read).
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { seededViews } from './seeded-views';
 
-interface WhoamiView {
-  userId: string;
-  tokenId: string;
-  tokenName: string;
-  expiresAt: string;
-}
-
-interface SeededView extends WhoamiView {
-  digest: string;
-}
-
-const pepper = process.env.TOKEN_PEPPER ?? '';
-const views = new Map<string, WhoamiView>();
-for (const { digest, ...view } of JSON.parse(readFileSync(process.env.VIEWS_FILE ?? '', 'utf8')) as SeededView[]) {
-  views.set(digest, view);
-}
-
+const lookUp = seededViews();
 const refused = JSON.stringify({ status: 401, code: 'token_invalid' });
 
 createServer((request, response) => {
@@ -29,8 +12,7 @@ createServer((request, response) => {
     return;
   }
   const token = request.headers['x-api-token'];
-  const view =
-    typeof token === 'string' ? views.get(createHmac('sha256', pepper).update(token).digest('hex')) : undefined;
+  const view = typeof token === 'string' ? lookUp(token) : undefined;
   if (request.url !== '/api/v1/whoami' || view === undefined) {
     response.writeHead(401, { 'content-type': 'application/problem+json' }).end(refused);
     return;

@@ -6,26 +6,10 @@ import { Controller, Get, Injectable, Module, Req, UnauthorizedException, UseGua
 import { NestFactory } from '@nestjs/core';
 import { AuthGuard, PassportModule, PassportStrategy } from '@nestjs/passport';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
+import { seededViews, type WhoamiView } from './seeded-views';
 
-interface WhoamiView {
-  userId: string;
-  tokenId: string;
-  tokenName: string;
-  expiresAt: string;
-}
-
-interface SeededView extends WhoamiView {
-  digest: string;
-}
-
-const pepper = process.env.TOKEN_PEPPER ?? '';
-const views = new Map<string, WhoamiView>();
-for (const { digest, ...view } of JSON.parse(readFileSync(process.env.VIEWS_FILE ?? '', 'utf8')) as SeededView[]) {
-  views.set(digest, view);
-}
+const lookUp = seededViews();
 
 @Injectable()
 class ApiKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, 'api-key') {
@@ -34,7 +18,7 @@ class ApiKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, 'api-key') {
   }
 
   validate(apiKey: string): WhoamiView {
-    const view = views.get(createHmac('sha256', pepper).update(apiKey).digest('hex'));
+    const view = lookUp(apiKey);
     if (view === undefined) throw new UnauthorizedException();
     return view;
   }
