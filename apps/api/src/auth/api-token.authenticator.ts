@@ -17,13 +17,9 @@ const REFUSAL_DETAIL: Record<TokenRefusal, string> = {
 };
 
 /** One immutable problem per refusal, made once: a refusal costs no stack capture. */
-const REFUSALS = new Map<TokenRefusal, ApiProblem>(
-  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code as TokenRefusal, new ApiProblem(401, code, detail)]),
-);
-
-export function tokenRefused(code: TokenRefusal): ApiProblem {
-  return REFUSALS.get(code) ?? new ApiProblem(401, code, REFUSAL_DETAIL[code]);
-}
+const REFUSALS = Object.fromEntries(
+  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(401, code, detail)]),
+) as Record<TokenRefusal, ApiProblem>;
 
 export function isTokenRefusal(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(REFUSAL_DETAIL, error.code);
@@ -61,6 +57,6 @@ export class ApiTokenAuthenticator {
 
   refuse(code: TokenRefusal): ApiProblem {
     this.metrics.refused(code);
-    return tokenRefused(code);
+    return REFUSALS[code];
   }
 }
