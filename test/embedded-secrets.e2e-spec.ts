@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startProcess } from './support/api-process';
 import { apiToken, bearer, httpClient } from './support/http-client';
@@ -34,4 +34,33 @@ describe('embedded secrets', () => {
       await Promise.all(processes.map((process) => process.stop()));
     }
   }, 30_000);
+
+  it.each([
+    ['an empty', ''],
+    ['a short', 'too-short\n'],
+  ])('refuses to start on %s secret file in DATA_DIR, naming the variable and the file', async (_, content) => {
+    const weak = tempDataDir('pat-weak-secret');
+    try {
+      mkdirSync(join(weak.path, 'secrets'), { recursive: true });
+      writeFileSync(join(weak.path, 'secrets', 'auth-jwt-secret'), content, { mode: 0o600 });
+      await expect(startProcess('api', { DATA_DIR: weak.path })).rejects.toThrow(
+        /Process exited with 1:[\s\S]*AUTH_JWT_SECRET: the secret in \S+auth-jwt-secret must be at least 32 characters/,
+      );
+    } finally {
+      weak.remove();
+    }
+  });
+
+  it('refuses to start in JWKS mode without an issuer and an audience', async () => {
+    const idp = tempDataDir('pat-jwks-mode');
+    try {
+      const env = { DATA_DIR: idp.path, AUTH_JWKS_URL: 'https://idp.example.test/jwks.json' };
+      await expect(startProcess('api', env)).rejects.toThrow(/AUTH_JWT_ISSUER: is required when AUTH_JWKS_URL is set/);
+      await expect(startProcess('api', { ...env, AUTH_JWT_ISSUER: 'https://idp.example.test/' })).rejects.toThrow(
+        /AUTH_JWT_AUDIENCE: is required/,
+      );
+    } finally {
+      idp.remove();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { tempDataDir } from './support/temp-dir';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const NOTICES = 200;
-const SECRET = 'whsec-crash-test';
+const SECRET = 'whsec-crash-test-0123456789abcdefgh';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (min: number, max: number): number => min + Math.random() * (max - min);
 

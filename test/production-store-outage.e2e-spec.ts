@@ -26,7 +26,7 @@ describe('production store outages', () => {
 
   it('with EventStoreDB down, writes answer 503 and token checks still read MongoDB; then it recovers', async () => {
     const kept = await generate('kept').expect(201);
-    expect(api.config.eventStoreUrl).toMatch(/^esdb:/);
+    expect(api.config.eventstoreUrl).toMatch(/^esdb:/);
     const double = api.eventStore!;
     await double.stop();
     try {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { freePort } from '../../test/support/api-process';
 import { RUN_TS, ROOT, startChild, type Child } from './child-process';
 
-export const PEPPER = 'bench-token-pepper-0123456789';
-export const JWT_SECRET = 'bench-jwt-secret-0123456789';
+export const PEPPER = 'bench-token-pepper-0123456789abcdef';
+export const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghi';
 
 const tempDirs: string[] = [];
 

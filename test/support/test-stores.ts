@@ -15,7 +15,7 @@ export const STORE_CONFIGURATION: StoreConfiguration =
 
 const PRODUCTION_SECRETS = {
   AUTH_JWT_SECRET: 'e2e-user-jwt-secret-for-tests-only',
-  TOKEN_PEPPER: 'e2e-token-pepper-for-tests-only',
+  TOKEN_PEPPER: 'e2e-token-pepper-for-tests-only-0123',
 };
 
 export interface TestStores {

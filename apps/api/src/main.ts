@@ -10,11 +10,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
   const logger = app.get(Logger);
-  if (config.eventStoreUrl !== null || config.mongoUrl !== null) {
-    for (const name of config.generatedSecrets) {
-      logger.warn(`${name} is not set: using the one in ${config.dataDir}/secrets; every API process must share it`);
-    }
-  }
+  for (const warning of config.warnings) logger.warn(warning);
   logger.log(`API listening on http://${config.host}:${config.port} (docs at /api/docs)`);
 }
 

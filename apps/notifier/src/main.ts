@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createNotifierApp(config);
   await app.listen({ port: config.notifierPort, host: config.host });
-  app.get(Logger).log(`Notifier health on http://${config.host}:${config.notifierPort}/health/ready`);
+  const logger = app.get(Logger);
+  for (const warning of config.warnings) logger.warn(warning);
+  logger.log(`Notifier health on http://${config.host}:${config.notifierPort}/health/ready`);
 }
 
 main().catch((error: unknown) => {

@@ -2,9 +2,9 @@
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
-    message: string,
+    readonly problem: string,
   ) {
-    super(`${variable}: ${message}`);
+    super(`${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
 }

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ConfigError } from './config-error';
@@ -6,8 +15,9 @@ import { loadConfig } from './load-config';
 
 type Env = Record<string, string | undefined>;
 
-const PEPPER = 'a-production-pepper-0123456789';
-const JWT_SECRET = 'a-production-jwt-secret-012345';
+const PEPPER = 'a-production-pepper-0123456789abcdef';
+const JWT_SECRET = 'a-production-jwt-secret-0123456789ab';
+const WEBHOOK_SECRET = 'a-webhook-signing-key-0123456789abcd';
 const ESDB = 'esdb://localhost:2113?tls=false';
 const MONGO = 'mongodb://localhost:27017/pat';
 
@@ -40,15 +50,15 @@ describe('loadConfig', () => {
         port: 3000,
         notifierPort: 3001,
         dataDir,
-        eventStoreUrl: null,
+        eventstoreUrl: null,
         mongoUrl: null,
         tokenPrefix: 'pat',
         tokenMaxLifetimeDays: 365,
         tokenAllowNoExpiry: false,
         noticeThresholdsDays: [7, 1],
         smtpUrl: null,
-        webhookUrl: null,
-        webhookSecret: null,
+        notifyWebhookUrl: null,
+        notifyWebhookSecret: null,
         appUrl: 'http://localhost:3000',
         logLevel: 'info',
         expirySweepIntervalMs: 5000,
@@ -120,7 +130,7 @@ describe('loadConfig', () => {
         SMTP_URL: 'smtp://mail.local:25',
         MAIL_FROM: 'Tokens <tokens@example.com>',
         NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/pat',
-        NOTIFY_WEBHOOK_SECRET: 'whsec',
+        NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
         APP_URL: 'https://pat.example.com',
         LOG_LEVEL: 'debug',
         EXPIRY_SWEEP_INTERVAL_MS: '1000',
@@ -139,8 +149,8 @@ describe('loadConfig', () => {
         noticeThresholdsDays: [14, 7, 1],
         smtpUrl: 'smtp://mail.local:25',
         mailFrom: 'Tokens <tokens@example.com>',
-        webhookUrl: 'https://hooks.example.com/pat',
-        webhookSecret: 'whsec',
+        notifyWebhookUrl: 'https://hooks.example.com/pat',
+        notifyWebhookSecret: WEBHOOK_SECRET,
         appUrl: 'https://pat.example.com',
         logLevel: 'debug',
         expirySweepIntervalMs: 1000,
@@ -168,8 +178,9 @@ describe('loadConfig', () => {
       expect(load({ AUTH_FAILURE_LIMIT: '0' }).authFailureLimit).toBe(0);
     });
 
-    it('accepts a pepper of exactly 16 characters', () => {
-      expect(load({ TOKEN_PEPPER: 'x'.repeat(16) }).tokenPepper).toBe('x'.repeat(16));
+    it('accepts a pepper of exactly 32 characters', () => {
+      const pepper = 'abcdefgh'.repeat(4);
+      expect(load({ TOKEN_PEPPER: pepper }).tokenPepper).toBe(pepper);
     });
   });
 
@@ -223,15 +234,25 @@ describe('loadConfig', () => {
       expect(error.message).toMatch(new RegExp(`^${variable}: `));
     });
 
-    it.each(['TOKEN_PEPPER', 'AUTH_JWT_SECRET'])(
-      'refuses a %s shorter than 16 characters without echoing it',
+    it.each(['TOKEN_PEPPER', 'AUTH_JWT_SECRET', 'NOTIFY_WEBHOOK_SECRET'])(
+      'refuses a %s shorter than 32 characters without echoing it',
       (name) => {
-        const error = configError({ [name]: 'short-secret-15' });
+        const error = configError({ [name]: 'short-secret-31-characters-long', NOTIFY_WEBHOOK_URL: 'https://h.io' });
         expect(error.variable).toBe(name);
-        expect(error.message).toMatch(/16/);
-        expect(error.message).not.toContain('short-secret-15');
+        expect(error.message).toMatch(/32/);
+        expect(error.message).not.toContain('short-secret');
       },
     );
+
+    it.each([
+      ['a value of few distinct characters', 'ab'.repeat(20)],
+      ['the placeholder of an example', 'change-me-to-at-least-32-characters-long'],
+      ['the default EventStoreDB password', 'changeit-changeit-changeit-changeit-0123'],
+    ])('refuses %s as a secret', (_, value) => {
+      const error = configError({ TOKEN_PEPPER: value });
+      expect(error.variable).toBe('TOKEN_PEPPER');
+      expect(error.message).not.toContain(value);
+    });
 
     it('refuses NOTIFY_WEBHOOK_URL without NOTIFY_WEBHOOK_SECRET, as webhooks are signed', () => {
       const error = configError({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/pat' });
@@ -267,7 +288,7 @@ describe('loadConfig', () => {
         AUTH_JWT_SECRET: JWT_SECRET,
       });
       expect(config).toMatchObject({
-        eventStoreUrl: ESDB,
+        eventstoreUrl: ESDB,
         mongoUrl: MONGO,
         tokenPepper: PEPPER,
         userAuth: { kind: 'secret', secret: JWT_SECRET },
@@ -279,7 +300,7 @@ describe('loadConfig', () => {
     it.each(['esdb+discover://cluster.local:2113', 'kurrentdb://localhost:2113?tls=false'])(
       'accepts the event store URL %s',
       (url) => {
-        expect(load({ EVENTSTORE_URL: url, TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET }).eventStoreUrl).toBe(
+        expect(load({ EVENTSTORE_URL: url, TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET }).eventstoreUrl).toBe(
           url,
         );
       },
@@ -293,6 +314,11 @@ describe('loadConfig', () => {
 
   describe('AUTH_JWKS_URL', () => {
     const jwks = 'https://idp.example.com/.well-known/jwks.json';
+    const identityProvider = {
+      AUTH_JWKS_URL: jwks,
+      AUTH_JWT_ISSUER: 'https://idp.example.com/',
+      AUTH_JWT_AUDIENCE: 'pat-service',
+    };
 
     it('selects jwks mode with issuer and audience', () => {
       const config = load({
@@ -308,19 +334,73 @@ describe('loadConfig', () => {
       });
     });
 
-    it('leaves issuer and audience undefined when unset, and generates no JWT secret', () => {
-      expect(load({ AUTH_JWKS_URL: jwks }).userAuth).toEqual({
-        kind: 'jwks',
-        jwksUrl: jwks,
-        issuer: undefined,
-        audience: undefined,
-      });
+    it.each([
+      ['AUTH_JWT_ISSUER', { AUTH_JWT_AUDIENCE: 'pat-service' }],
+      ['AUTH_JWT_AUDIENCE', { AUTH_JWT_ISSUER: 'https://idp.example.com/' }],
+      ['AUTH_JWT_ISSUER', {}],
+    ])('refuses to start without %s, as any issuer or client would be accepted', (variable, env) => {
+      const error = configError({ AUTH_JWKS_URL: jwks, ...env });
+      expect(error.variable).toBe(variable);
+      expect(error.message).toMatch(/AUTH_JWKS_URL/);
+    });
+
+    it('generates no JWT secret, and says a given one is ignored', () => {
+      const config = load({ ...identityProvider, AUTH_JWT_SECRET: JWT_SECRET });
+      expect(config.userAuth.kind).toBe('jwks');
+      expect(config.warnings).toEqual(['AUTH_JWT_SECRET is ignored: AUTH_JWKS_URL is set']);
       expect(existsSync(join(dataDir, 'secrets', 'auth-jwt-secret'))).toBe(false);
     });
 
     it('needs no AUTH_JWT_SECRET with production stores', () => {
-      const config = load({ EVENTSTORE_URL: ESDB, TOKEN_PEPPER: PEPPER, AUTH_JWKS_URL: jwks });
+      const config = load({ EVENTSTORE_URL: ESDB, TOKEN_PEPPER: PEPPER, ...identityProvider });
       expect(config.userAuth.kind).toBe('jwks');
+    });
+  });
+  describe('secrets from files', () => {
+    const secretFile = (content: string): string => {
+      const file = join(dataDir, `given-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(file, content, { mode: 0o600 });
+      return file;
+    };
+
+    it.each(['AUTH_JWT_SECRET', 'TOKEN_PEPPER'])('reads %s_FILE, trimmed, and generates nothing', (name) => {
+      const config = load({ [`${name}_FILE`]: secretFile(`${PEPPER}\n`) });
+      const value = name === 'TOKEN_PEPPER' ? config.tokenPepper : config.userAuth;
+      expect(value).toEqual(name === 'TOKEN_PEPPER' ? PEPPER : { kind: 'secret', secret: PEPPER });
+      expect(config.generatedSecrets).not.toContain(name);
+    });
+
+    it.each([
+      ['an empty file', ''],
+      ['a short one', 'short\n'],
+      ['a placeholder', 'change-me-to-at-least-32-characters-long'],
+    ])('holds a file to the rules of a secret: refuses %s, naming the _FILE variable', (_, content) => {
+      const error = configError({ AUTH_JWT_SECRET_FILE: secretFile(content) });
+      expect(error.variable).toBe('AUTH_JWT_SECRET_FILE');
+    });
+
+    it('refuses a file that cannot be read', () => {
+      const error = configError({ TOKEN_PEPPER_FILE: join(dataDir, 'missing') });
+      expect(error.variable).toBe('TOKEN_PEPPER_FILE');
+      expect(error.message).toMatch(/ENOENT/);
+    });
+
+    it('refuses a secret given both ways', () => {
+      const error = configError({ TOKEN_PEPPER: PEPPER, TOKEN_PEPPER_FILE: secretFile(PEPPER) });
+      expect(error.variable).toBe('TOKEN_PEPPER');
+      expect(error.message).toMatch(/TOKEN_PEPPER_FILE/);
+    });
+
+    it.each([
+      ['auth-jwt-secret', 'AUTH_JWT_SECRET', ''],
+      ['auth-jwt-secret', 'AUTH_JWT_SECRET', '\n'],
+      ['token-pepper', 'TOKEN_PEPPER', 'short-pepper'],
+    ])('fails closed on a weak DATA_DIR/secrets/%s, naming %s and the file', (file, name, content) => {
+      mkdirSync(join(dataDir, 'secrets'), { recursive: true });
+      writeFileSync(join(dataDir, 'secrets', file), content, { mode: 0o600 });
+      const error = configError({});
+      expect(error.variable).toBe(name);
+      expect(error.message).toContain(join(dataDir, 'secrets', file));
     });
   });
 });

@@ -1,130 +1,114 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
 import type { AppConfig, UserAuthConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { variableDocs, variablesSchema, type ConfigVariables } from './config-schema';
 import { embeddedSecret } from './embedded-secret';
-import { trustProxy } from './trust-proxy';
+import { secretProblem } from './secret-rules';
+import { fileVariableName, variableName } from './variable-names';
 
 type Env = Record<string, string | undefined>;
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+type Key = keyof ConfigVariables;
 
 /** Reads and checks the configuration; a bad value throws a ConfigError naming its variable. */
 export function loadConfig(env: Env): AppConfig {
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const eventStoreUrl = optionalUrl(read, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
-  const mongoUrl = optionalUrl(read, 'MONGO_URL', ['mongodb:', 'mongodb+srv:']);
-  const dataDir = resolve(read('DATA_DIR') ?? './data');
+  const { input, sources } = readEnvironment(env);
+  const parsed = variablesSchema.safeParse(input);
+  if (!parsed.success) throw configError(parsed.error.issues[0], sources);
+  const variables = parsed.data;
+  checkCombinations(variables);
+  const { authJwtSecret, authJwksUrl, authJwtIssuer, authJwtAudience, tokenPepper, ...rest } = variables;
   const generatedSecrets: string[] = [];
-  const secret = (name: string, file: string): string => {
-    const value = read(name);
-    if (value !== undefined) {
-      if (value.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
-      return value;
-    }
-    generatedSecrets.push(name);
-    return embeddedSecret(dataDir, file);
+  const warnings: string[] = [];
+  const given = (key: Key, value: string | undefined): string => {
+    if (value !== undefined) return value;
+    generatedSecrets.push(variableName(key));
+    return generatedSecret(variables.dataDir, key);
   };
-
-  const tokenPrefix = read('TOKEN_PREFIX') ?? 'pat';
-  if (!/^[a-z0-9]{2,10}$/.test(tokenPrefix)) {
-    throw new ConfigError('TOKEN_PREFIX', 'must be 2–10 lower-case letters or digits');
+  let userAuth: UserAuthConfig;
+  if (authJwksUrl !== null && authJwtIssuer !== null && authJwtAudience !== null) {
+    userAuth = { kind: 'jwks', jwksUrl: authJwksUrl, issuer: authJwtIssuer, audience: authJwtAudience };
+    if (authJwtSecret !== undefined) warnings.push('AUTH_JWT_SECRET is ignored: AUTH_JWKS_URL is set');
+  } else {
+    userAuth = { kind: 'secret', secret: given('authJwtSecret', authJwtSecret) };
   }
-  const maxLifetime = integer(read, 'TOKEN_MAX_LIFETIME_DAYS', 365, 1, 36_500);
-  const webhookUrl = optionalUrl(read, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']);
-  const webhookSecret = read('NOTIFY_WEBHOOK_SECRET') ?? null;
-  if (webhookUrl !== null && webhookSecret === null) {
-    throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are signed)');
-  }
-
   const config: AppConfig = {
-    host: read('HOST') ?? '127.0.0.1',
-    port: integer(read, 'PORT', 3000, 0, 65_535),
-    notifierPort: integer(read, 'NOTIFIER_PORT', 3001, 0, 65_535),
-    dataDir,
-    eventStoreUrl,
-    mongoUrl,
-    userAuth: userAuth(read, () => secret('AUTH_JWT_SECRET', 'auth-jwt-secret')),
-    tokenPrefix,
-    tokenPepper: secret('TOKEN_PEPPER', 'token-pepper'),
-    tokenMaxLifetimeDays: maxLifetime,
-    tokenAllowNoExpiry: boolean(read, 'TOKEN_ALLOW_NO_EXPIRY', false),
-    noticeThresholdsDays: thresholds(read('NOTICE_THRESHOLDS_DAYS') ?? '7,1'),
-    smtpUrl: optionalUrl(read, 'SMTP_URL', ['smtp:', 'smtps:']),
-    mailFrom: read('MAIL_FROM') ?? 'PAT service <no-reply@localhost>',
-    webhookUrl,
-    webhookSecret,
-    appUrl: optionalUrl(read, 'APP_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
-    logLevel: oneOf(read, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    expirySweepIntervalMs: integer(read, 'EXPIRY_SWEEP_INTERVAL_MS', 5000, 100, 60_000),
-    sqliteBusyTimeoutMs: integer(read, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 10, 60_000),
-    authFailureLimit: integer(read, 'AUTH_FAILURE_LIMIT', 100, 0, 1_000_000),
-    authFailureWindowSeconds: integer(read, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
-    trustProxy: trustProxy(read('TRUST_PROXY')),
-    lastUsedFlushMs: integer(read, 'LAST_USED_FLUSH_MS', 60_000, 100, 3_600_000),
-    auditStreamHeartbeatMs: integer(read, 'AUDIT_STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
+    ...rest,
+    userAuth,
+    tokenPepper: given('tokenPepper', tokenPepper),
     generatedSecrets,
+    warnings,
   };
+  if (config.eventstoreUrl !== null || config.mongoUrl !== null) {
+    for (const name of generatedSecrets) {
+      warnings.push(`${name} is not set: using the one in ${config.dataDir}/secrets; every process must share it`);
+    }
+  }
   return config;
 }
 
-type Read = (name: string) => string | undefined;
-
-function userAuth(read: Read, hsSecret: () => string): UserAuthConfig {
-  const jwksUrl = optionalUrl(read, 'AUTH_JWKS_URL', ['http:', 'https:']);
-  if (jwksUrl === null) return { kind: 'secret', secret: hsSecret() };
-  return { kind: 'jwks', jwksUrl, issuer: read('AUTH_JWT_ISSUER'), audience: read('AUTH_JWT_AUDIENCE') };
-}
-
-function integer(read: Read, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+/**
+ * The schema's input: each variable's value, trimmed, with blank taken as unset. A secret may
+ * come from `<NAME>_FILE` instead, and is then checked (and named in errors) as that variable.
+ */
+function readEnvironment(env: Env): { input: Record<string, string | undefined>; sources: Map<string, string> } {
+  const input: Record<string, string | undefined> = {};
+  const sources = new Map<string, string>();
+  for (const key of Object.keys(variablesSchema.shape) as Key[]) {
+    const name = variableName(key);
+    const value = env[name]?.trim() || undefined;
+    input[key] = value;
+    if (variableDocs.get(variablesSchema.shape[key])?.secret !== true) continue;
+    const fileName = fileVariableName(key);
+    const file = env[fileName]?.trim();
+    if (!file) continue;
+    if (value !== undefined) throw new ConfigError(name, `set either ${name} or ${fileName}, not both`);
+    input[key] = readSecretFile(fileName, file);
+    sources.set(key, fileName);
   }
-  return value;
+  return { input, sources };
 }
 
-function boolean(read: Read, name: string, fallback: boolean): boolean {
-  const raw = read(name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['true', '1', 'yes'].includes(raw)) return true;
-  if (['false', '0', 'no'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-}
-
-function oneOf(read: Read, name: string, allowed: string[], fallback: string): string {
-  const raw = read(name) ?? fallback;
-  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
-  return raw;
-}
-
-function optionalUrl(read: Read, name: string, protocols: string[]): string | null {
-  const raw = read(name);
-  if (raw === undefined) return null;
-  let url: URL;
+function readSecretFile(variable: string, file: string): string {
   try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `is not a URL: "${redactUrl(raw)}"`);
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(variable, `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  }
-  return raw;
 }
 
-function thresholds(raw: string): number[] {
-  const days = raw.split(',').map((part) => part.trim());
-  if (days.some((day) => !/^\d+$/.test(day) || Number(day) < 1)) {
-    throw new ConfigError('NOTICE_THRESHOLDS_DAYS', `must be whole days ≥ 1 separated by commas, got "${raw}"`);
-  }
-  return [...new Set(days.map(Number))].sort((a, b) => b - a);
+function configError(issue: z.core.$ZodIssue, sources: Map<string, string>): ConfigError {
+  const key = String(issue.path[0]);
+  return new ConfigError(sources.get(key) ?? variableName(key), issue.message);
 }
 
-function redactUrl(raw: string): string {
-  return raw.replace(/\/\/[^@/]*@/, '//***@');
+function checkCombinations(variables: ConfigVariables): void {
+  if (variables.notifyWebhookUrl !== null && variables.notifyWebhookSecret === null) {
+    throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are signed)');
+  }
+  if (variables.authJwksUrl !== null) {
+    for (const key of ['authJwtIssuer', 'authJwtAudience'] as const) {
+      if (variables[key] === null) {
+        throw new ConfigError(
+          variableName(key),
+          'is required when AUTH_JWKS_URL is set: without it a JWT that any client of the identity provider obtained would be accepted',
+        );
+      }
+    }
+  }
+}
+
+/** A secret generated into DATA_DIR on first use, held to the rules of a given one. */
+function generatedSecret(dataDir: string, key: Key): string {
+  const name = variableName(key);
+  const fileName = name.toLowerCase().replace(/_/g, '-');
+  const value = embeddedSecret(dataDir, fileName);
+  const problem = secretProblem(value);
+  if (problem === null) return value;
+  const file = join(dataDir, 'secrets', fileName);
+  throw new ConfigError(
+    name,
+    `the secret in ${file} ${problem}; delete the file to have one generated, or set ${name}`,
+  );
 }

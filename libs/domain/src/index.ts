@@ -1,4 +1,5 @@
 export * from './shared/domain-error';
+export * from './shared/email-address';
 export * from './token/base62';
 export * from './token/crc32';
 export * from './token/token.commands';

@@ -12,7 +12,7 @@ export type TokenReadModelStore = TokenReadModel & TokenProjection & { close?():
 
 /** EventStoreDB when EVENTSTORE_URL is set, else the embedded SQLite log in DATA_DIR. */
 export function openEventStore(config: AppConfig): EventStore {
-  if (config.eventStoreUrl !== null) return new EventStoreDbEventStore(config.eventStoreUrl);
+  if (config.eventstoreUrl !== null) return new EventStoreDbEventStore(config.eventstoreUrl);
   return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { busyTimeoutMs: config.sqliteBusyTimeoutMs });
 }
 

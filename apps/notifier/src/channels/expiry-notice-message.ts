@@ -1,4 +1,4 @@
-import type { ExpiryNotice } from '@pat/domain';
+import { emailAddress, type ExpiryNotice } from '@pat/domain';
 import type { SendMailOptions } from 'nodemailer';
 import { composeExpiryNoticeMail } from './expiry-notice-mail';
 
@@ -8,15 +8,17 @@ export interface MailSettings {
 }
 
 /**
- * The message nodemailer sends or writes for a notice. Its Message-ID derives from the notice
- * id, so a notice delivered twice (a crash after the server accepted it) is recognisable.
+ * The message nodemailer sends or writes for a notice, to the owner's one address (given as an
+ * address, so nothing in it is parsed as a list or a header). Its Message-ID derives from the
+ * notice id, so a notice delivered twice (a crash after the server accepted it) is recognisable.
  */
 export function expiryNoticeMessage(notice: ExpiryNotice, settings: MailSettings): SendMailOptions {
-  if (notice.ownerEmail === null) throw new Error(`Token ${notice.tokenId} has no owner email`);
+  const to = emailAddress(notice.ownerEmail);
+  if (to === null) throw new Error(`Token ${notice.tokenId} has no usable owner email`);
   const mail = composeExpiryNoticeMail(notice, settings.appUrl);
   return {
     from: settings.from,
-    to: notice.ownerEmail,
+    to: { name: '', address: to },
     subject: mail.subject,
     text: mail.text,
     html: mail.html,

@@ -23,11 +23,11 @@ export class NoticeChannels implements OnApplicationShutdown {
         ? new OutboxChannel(join(config.dataDir, 'outbox'), mail)
         : new SmtpEmailChannel({ ...mail, url: config.smtpUrl, timeoutMs: settings.channelTimeoutMs }),
     ];
-    if (config.webhookUrl !== null && config.webhookSecret !== null) {
+    if (config.notifyWebhookUrl !== null && config.notifyWebhookSecret !== null) {
       channels.push(
         new WebhookChannel({
-          url: config.webhookUrl,
-          secret: config.webhookSecret,
+          url: config.notifyWebhookUrl,
+          secret: config.notifyWebhookSecret,
           timeoutMs: settings.channelTimeoutMs,
         }),
       );

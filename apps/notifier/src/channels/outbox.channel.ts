@@ -1,4 +1,4 @@
-import type { ExpiryNotice, NoticeChannel } from '@pat/domain';
+import { emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
 import { createTransport } from 'nodemailer';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -31,7 +31,7 @@ export class OutboxChannel implements NoticeChannel {
   ) {}
 
   reaches(ownerEmail: string | null): boolean {
-    return ownerEmail !== null;
+    return emailAddress(ownerEmail) !== null;
   }
 
   async deliver(notice: ExpiryNotice): Promise<void> {

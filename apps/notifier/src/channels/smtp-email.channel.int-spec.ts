@@ -83,4 +83,13 @@ describe('SMTP channel against a real SMTP server', () => {
     expect(channel.reaches(null)).toBe(false);
     expect(channel.reaches('bob@example.com')).toBe(true);
   });
+
+  it.each([
+    ['a list', 'alice@example.com, b@y.io, "Evil" <e@z.io>'],
+    ['a header break', 'alice@example.com\r\nBcc: e@z.io'],
+  ])('neither reaches nor mails an owner whose recorded address is %s', async (_, ownerEmail) => {
+    expect(channel.reaches(ownerEmail)).toBe(false);
+    await expect(channel.deliver({ ...notice, ownerEmail })).rejects.toThrow(/no usable owner email/);
+    expect(sink.received).toHaveLength(0);
+  });
 });

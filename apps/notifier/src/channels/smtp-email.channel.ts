@@ -1,4 +1,4 @@
-import type { ExpiryNotice, NoticeChannel } from '@pat/domain';
+import { emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
 import { createTransport } from 'nodemailer';
 import { expiryNoticeMessage, type MailSettings } from './expiry-notice-message';
 
@@ -23,7 +23,7 @@ export class SmtpEmailChannel implements NoticeChannel {
   }
 
   reaches(ownerEmail: string | null): boolean {
-    return ownerEmail !== null;
+    return emailAddress(ownerEmail) !== null;
   }
 
   async deliver(notice: ExpiryNotice): Promise<void> {

@@ -12,7 +12,7 @@ import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink
 import { tempDataDir } from '../../../../test/support/temp-dir';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/support/webhook-receiver';
 
-const SECRET = 'whsec-notifier-test';
+const SECRET = 'whsec-notifier-test-0123456789abcdef';
 const GENERATED = new Date('2031-06-01T12:00:00.000Z');
 const EXPIRY = GENERATED.getTime() + 30 * DAY_MS;
 const SEVEN_DAYS_DUE = new Date(EXPIRY - 7 * DAY_MS);

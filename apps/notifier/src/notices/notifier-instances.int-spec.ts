@@ -11,7 +11,7 @@ import {
 import { tempDataDir } from '../../../../test/support/temp-dir';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/support/webhook-receiver';
 
-const SECRET = 'whsec-instances';
+const SECRET = 'whsec-instances-0123456789abcdefghij';
 
 describe('several notifier instances on one DATA_DIR', () => {
   let data: ReturnType<typeof tempDataDir>;

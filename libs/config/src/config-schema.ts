@@ -1,0 +1,167 @@
+import { TOKEN_PREFIX_PATTERN } from '@pat/domain';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  dayList,
+  flag,
+  oneOf,
+  pattern,
+  secret,
+  text,
+  trustProxyList,
+  url,
+  wholeNumber,
+  type VariableDoc,
+} from './config-fields';
+
+/** What the README table and `.env.example` say about each variable. */
+export const variableDocs = z.registry<VariableDoc>();
+
+const doc = <T extends z.ZodType>(schema: T, about: VariableDoc): T => {
+  variableDocs.add(schema, about);
+  return schema;
+};
+const unset = <T extends z.ZodType>(schema: T) => schema.optional().transform((value) => value ?? null);
+
+const SERVER = 'HTTP server';
+const STORES = 'Stores (unset: the embedded SQLite log and in-memory read model)';
+const USERS = 'User (management) JWTs';
+const TOKENS = 'Tokens';
+const CHECKS = 'The X-API-Token check';
+const NOTICES = 'Expiry notices';
+const OPERATIONS = 'Operations';
+
+/**
+ * Every environment variable, declared once. A key is the camelCase form of its variable's
+ * name (`tokenMaxLifetimeDays` is `TOKEN_MAX_LIFETIME_DAYS`); the configuration's type is what
+ * this schema yields.
+ */
+export const variablesSchema = z.object({
+  port: doc(wholeNumber(0, 65_535, 3000), { group: SERVER, description: 'API HTTP port' }),
+  host: doc(text().default('127.0.0.1'), {
+    group: SERVER,
+    description: 'bind address of the API and the notifier (set `0.0.0.0` in containers)',
+  }),
+  notifierPort: doc(wholeNumber(0, 65_535, 3001), { group: SERVER, description: "notifier's health/metrics port" }),
+  dataDir: doc(
+    text()
+      .default('./data')
+      .transform((dir) => resolve(dir)),
+    { group: SERVER, description: 'embedded event log, notifier schedule and outbox, generated secrets' },
+  ),
+
+  eventstoreUrl: doc(unset(url(['esdb:', 'esdb+discover:', 'kurrentdb:'])), {
+    group: STORES,
+    description: 'selects EventStoreDB for the events',
+    example: 'esdb://user:password@eventstore:2113?tls=true&tlsCAFile=/certs/ca/ca.crt',
+  }),
+  mongoUrl: doc(unset(url(['mongodb:', 'mongodb+srv:'])), {
+    group: STORES,
+    description: 'selects MongoDB for the read model',
+    example: 'mongodb://user:password@mongo:27017/pat?authSource=admin',
+  }),
+  sqliteBusyTimeoutMs: doc(wholeNumber(10, 60_000, 5000), {
+    group: STORES,
+    description: "how long an embedded write waits for another process's lock before answering 503",
+  }),
+
+  authJwtSecret: doc(secret().optional(), {
+    group: USERS,
+    secret: true,
+    shownDefault: 'generated into `DATA_DIR`',
+    description: 'HS256 secret for user JWTs, at least 32 characters',
+  }),
+  authJwksUrl: doc(unset(url(['http:', 'https:'])), {
+    group: USERS,
+    description: "verify user JWTs (RS256/ES256) against an identity provider's keys instead",
+    example: 'https://idp.example.com/.well-known/jwks.json',
+  }),
+  authJwtIssuer: doc(unset(text()), {
+    group: USERS,
+    description: 'the `iss` every user JWT must carry; required with `AUTH_JWKS_URL`',
+    example: 'https://idp.example.com/',
+  }),
+  authJwtAudience: doc(unset(text()), {
+    group: USERS,
+    description: 'the `aud` every user JWT must carry; required with `AUTH_JWKS_URL`',
+    example: 'pat-service',
+  }),
+
+  tokenPrefix: doc(pattern(TOKEN_PREFIX_PATTERN, '2–10 lower-case letters or digits').default('pat'), {
+    group: TOKENS,
+    description: 'token prefix, 2–10 lower-case letters and digits',
+  }),
+  tokenPepper: doc(secret().optional(), {
+    group: TOKENS,
+    secret: true,
+    shownDefault: 'generated into `DATA_DIR`',
+    description: 'server secret for the token digest, at least 32 characters',
+  }),
+  tokenMaxLifetimeDays: doc(wholeNumber(1, 36_500, 365), { group: TOKENS, description: 'upper bound of any expiry' }),
+  tokenAllowNoExpiry: doc(flag(false), {
+    group: TOKENS,
+    description: 'whether `expiresAt: null` (never expires) is accepted',
+  }),
+  expirySweepIntervalMs: doc(wholeNumber(100, 60_000, 5000), {
+    group: TOKENS,
+    description: 'how often each API process records `TokenExpired` for tokens past their expiry',
+  }),
+
+  authFailureLimit: doc(wholeNumber(0, 1_000_000, 100), {
+    group: CHECKS,
+    description:
+      'refused `X-API-Token`s allowed per client address and window; beyond it they are answered 429 `too_many_requests` with `Retry-After`; a valid token is never throttled; `0` switches it off',
+  }),
+  authFailureWindowSeconds: doc(wholeNumber(1, 86_400, 60), {
+    group: CHECKS,
+    description: 'the window of `AUTH_FAILURE_LIMIT`',
+  }),
+  trustProxy: doc(trustProxyList(), {
+    group: CHECKS,
+    description:
+      'behind a reverse proxy: `true` (any), a hop count, or comma-separated addresses/CIDRs of the proxies whose `X-Forwarded-For` names the client address',
+  }),
+  lastUsedFlushMs: doc(wholeNumber(100, 3_600_000, 60_000), {
+    group: CHECKS,
+    description: 'how often each API process writes when it last accepted each token (`lastUsedAt`)',
+  }),
+
+  auditStreamHeartbeatMs: doc(wholeNumber(100, 300_000, 15_000), {
+    group: OPERATIONS,
+    description: 'how often an idle `GET /api/v1/audit/stream` sends a `: heartbeat` comment so proxies keep it open',
+  }),
+  logLevel: doc(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'), {
+    group: OPERATIONS,
+    description: 'pino level; logs are JSON lines on stdout',
+  }),
+
+  noticeThresholdsDays: doc(dayList('7,1'), {
+    group: NOTICES,
+    description: 'expiry notices, in days before expiry, comma-separated',
+  }),
+  smtpUrl: doc(unset(url(['smtp:', 'smtps:'])), {
+    group: NOTICES,
+    description: 'send notices by SMTP; unset writes `.eml` files to `DATA_DIR/outbox`',
+    example: 'smtp://smtp.example.com:587',
+  }),
+  mailFrom: doc(text().default('PAT service <no-reply@localhost>'), {
+    group: NOTICES,
+    description: 'the sender of notice mails',
+  }),
+  notifyWebhookUrl: doc(unset(url(['http:', 'https:'])), {
+    group: NOTICES,
+    description: 'also POST each notice as signed JSON to this URL',
+    example: 'https://hooks.example.com/pat',
+  }),
+  notifyWebhookSecret: doc(unset(secret()), {
+    group: NOTICES,
+    secret: true,
+    description: 'the key of the webhook signature, at least 32 characters; required with `NOTIFY_WEBHOOK_URL`',
+  }),
+  appUrl: doc(url(['http:', 'https:']).default('http://localhost:3000'), {
+    group: NOTICES,
+    description: 'base of links in notices',
+  }),
+});
+
+export type ConfigVariables = z.output<typeof variablesSchema>;
