@@ -1,4 +1,7 @@
-/** Test tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real stores), test/*.e2e-spec.ts (HTTP). */
+/**
+ * Test tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real stores), test/*.e2e-spec.ts (HTTP),
+ * test/fuzz/*.fuzz-spec.ts (Schemathesis over HTTP).
+ */
 const swc = ['@swc/jest', require('./swc.options')];
 // swagger-parser (CommonJS) requires json-schema-ref-parser, an ES module that jest cannot require as it is.
 const ESM_DEPENDENCY = '/node_modules/@apidevtools/json-schema-ref-parser/';
@@ -42,6 +45,12 @@ module.exports = {
       ...withMongo,
       setupFiles: ['<rootDir>/test/support/use-production-stores.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/embedded-', '/test/readme-walkthrough', '/test/notifier-crash'],
+    }),
+    // Schemathesis against the built API's OpenAPI document, on each store configuration.
+    project('fuzz', ['<rootDir>/test/fuzz/*.fuzz-spec.ts'], withMongo),
+    project('fuzz-eventstoredb-mongodb', ['<rootDir>/test/fuzz/*.fuzz-spec.ts'], {
+      ...withMongo,
+      setupFiles: ['<rootDir>/test/support/use-production-stores.ts'],
     }),
   ],
 };
