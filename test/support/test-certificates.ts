@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -93,7 +94,7 @@ export function issueTestServerCertificate(
     '-CAkey',
     ca.keyFile,
     '-set_serial',
-    `0x${Date.now().toString(16)}`,
+    `0x${randomBytes(8).toString('hex')}`,
     '-days',
     '2',
     '-extfile',
