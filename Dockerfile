@@ -1,4 +1,5 @@
-# One image for both apps: `node dist/apps/api/src/main.js` (default) or the notifier.
+# One image for both apps: `node dist/apps/api/src/main.js` (default) or the notifier, and for
+# the scripts (`node dist/scripts/eventstore-setup.js`, `node dist/scripts/projections-rebuild.js`).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 (the embedded store) compiles from source when no prebuilt binary fits.
@@ -20,6 +21,10 @@ ENV NODE_ENV=production \
     NOTIFIER_PORT=3001 \
     DATA_DIR=/data
 WORKDIR /app
+# The apps run with node alone: no package manager in the image that serves them.
+RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack /opt/yarn-* \
+    /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg
+# Root owns the code; the apps run as `node` (uid 1000) and may write only /data.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -1,7 +1,9 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import type { Credentials } from '@eventstore/db-client';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendHandler, type AppendFaults } from './append-handler';
+import { basicAuthentication, type CallCounts } from './basic-authentication';
 import { EventLog } from './event-log';
 import type { LiveSubscription } from './live-subscription';
 import { readHandler } from './read-handler';
@@ -10,6 +12,16 @@ import { getSupportedMethodsHandler } from './server-features';
 export interface EventStoreDoubleOptions {
   /** List `Streams.BatchAppend` in the server features (it is still not served). */
   advertiseBatchAppend?: boolean;
+  /** Serve as a secure EventStoreDB does: TLS and basic authentication. By default plain, with no authentication. */
+  secure?: SecureMode;
+}
+
+export interface SecureMode {
+  /** PEM server certificate (and intermediates) and its private key. */
+  certificateChain: Buffer;
+  privateKey: Buffer;
+  /** The users the server knows, with their passwords; `users` of the double changes them later. */
+  users: Record<string, string>;
 }
 
 export interface StartOptions {
@@ -30,19 +42,36 @@ export class EventStoreDouble {
   readonly log = new EventLog();
   private readonly faults: AppendFaults = { answersToDrop: 0 };
   private readonly subscriptions = new Set<LiveSubscription>();
+  /** The users a secure double accepts; a test may change a password, as an operator would. */
+  readonly users: Map<string, string>;
+  /** Calls that reached a secure double, accepted or refused by its authentication. */
+  readonly calls: CallCounts = { accepted: 0, refused: 0 };
   private server: Server | null = null;
   private boundPort: number | null = null;
   private boundHost = '127.0.0.1';
 
-  constructor(private readonly options: EventStoreDoubleOptions = {}) {}
+  constructor(private readonly options: EventStoreDoubleOptions = {}) {
+    this.users = new Map(Object.entries(options.secure?.users ?? {}));
+  }
 
   get port(): number {
     if (this.boundPort === null) throw new Error('The EventStoreDB test server has not been started');
     return this.boundPort;
   }
 
+  /** The connection string of a plain double. */
   get connectionString(): string {
+    if (this.options.secure !== undefined) throw new Error('A secure double needs secureConnectionString()');
     return `esdb://${this.boundHost}:${this.port}?tls=false`;
+  }
+
+  /** `esdb://user:password@host:port?tls=true&tlsCAFile=…`, the form docker-compose.yml gives the apps. */
+  secureConnectionString(caFile: string, credentials: Credentials | null): string {
+    const userInfo =
+      credentials === null
+        ? ''
+        : `${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@`;
+    return `esdb://${userInfo}${this.boundHost}:${this.port}?tls=true&tlsCAFile=${caFile}`;
   }
 
   get running(): boolean {
@@ -52,7 +81,10 @@ export class EventStoreDouble {
   async start(options: StartOptions = {}): Promise<number> {
     if (this.server !== null) throw new Error('The EventStoreDB test server is already running');
     const host = options.host ?? this.boundHost;
-    const server = new Server();
+    const secure = this.options.secure;
+    const server = new Server(
+      secure === undefined ? {} : { interceptors: [basicAuthentication(this.users, this.calls)] },
+    );
     server.addService(StreamsService, {
       read: readHandler(this.log, this.subscriptions),
       append: appendHandler(this.log, this.faults),
@@ -60,7 +92,11 @@ export class EventStoreDouble {
     server.addService(ServerFeaturesService, {
       getSupportedMethods: getSupportedMethodsHandler(this.options.advertiseBatchAppend ?? false),
     });
-    const port = await bindWithRetry(server, `${host}:${options.port ?? this.boundPort ?? 0}`);
+    const credentials =
+      secure === undefined
+        ? ServerCredentials.createInsecure()
+        : ServerCredentials.createSsl(null, [{ cert_chain: secure.certificateChain, private_key: secure.privateKey }]);
+    const port = await bindWithRetry(server, `${host}:${options.port ?? this.boundPort ?? 0}`, credentials);
     this.server = server;
     this.boundPort = port;
     this.boundHost = host;
@@ -84,13 +120,11 @@ export class EventStoreDouble {
 }
 
 /** A port just released by a stopped server may take a moment to become free again. */
-async function bindWithRetry(server: Server, address: string): Promise<number> {
+async function bindWithRetry(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await new Promise<number>((resolve, reject) =>
-        server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) =>
-          error === null ? resolve(port) : reject(error),
-        ),
+        server.bindAsync(address, credentials, (error, port) => (error === null ? resolve(port) : reject(error))),
       );
     } catch (error) {
       if (attempt >= REBIND_ATTEMPTS || !String(error).includes('EADDRINUSE')) throw error;

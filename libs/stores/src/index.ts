@@ -9,3 +9,4 @@ export * from './sqlite/sqlite-token-usage-store';
 export * from './mongo/mongo-token-usage-store';
 export * from './sqlite/sqlite-notice-schedule';
 export * from './sqlite/sqlite-notice-delivery-queue';
+export * from './eventstoredb/set-up-service-user';

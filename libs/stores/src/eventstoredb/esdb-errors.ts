@@ -3,6 +3,8 @@ import { StoreUnavailableError, WrongExpectedRevisionError, type ExpectedRevisio
 
 /** The client's error types (`CommandError.type`) for a call whose outcome is unknown. */
 const TRANSPORT_TYPES = new Set(['unavailable', 'deadline-exceeded', 'cancelled', 'timeout']);
+/** The client's type for UNAUTHENTICATED (wrong user or password) and for "Access Denied" (no right). */
+const ACCESS_DENIED_TYPE = 'access-denied';
 /** gRPC status codes of the same failures, for errors the client passes on unconverted. */
 const TRANSPORT_CODES = new Set([
   1, // CANCELLED
@@ -43,7 +45,11 @@ export function toPortError(
   if (error instanceof StoreUnavailableError) return error;
   if (isClientFailure(error)) {
     const message = error instanceof Error ? error.message : `gRPC status ${String(error.code)}`;
-    return new StoreUnavailableError(`EventStoreDB failed to ${action}: ${message}`, { cause: error });
+    const reason =
+      error.type === ACCESS_DENIED_TYPE
+        ? `did not let the user of EVENTSTORE_URL ${action} (check its user and password, and that the user may read $all and write the streams)`
+        : `failed to ${action}`;
+    return new StoreUnavailableError(`EventStoreDB ${reason}: ${message}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
