@@ -50,7 +50,7 @@ export const variablesSchema = z.object({
     { group: SERVER, description: 'embedded event log, notifier schedule and outbox, generated secrets' },
   ),
 
-  eventstoreUrl: doc(unset(url(['esdb:', 'esdb+discover:', 'kurrentdb:'])), {
+  eventstoreUrl: doc(unset(url(['esdb:', 'esdb+discover:'])), {
     group: STORES,
     description: 'selects EventStoreDB for the events',
     example: 'esdb://user:password@eventstore:2113?tls=true&tlsCAFile=/certs/ca/ca.crt',

@@ -207,6 +207,7 @@ describe('loadConfig', () => {
       ['NOTICE_THRESHOLDS_DAYS', '-1'],
       ['NOTICE_THRESHOLDS_DAYS', '1.5'],
       ['EVENTSTORE_URL', 'http://x'],
+      ['EVENTSTORE_URL', 'kurrentdb://localhost:2113'],
       ['EVENTSTORE_URL', 'not a url'],
       ['MONGO_URL', 'notaurl'],
       ['MONGO_URL', 'postgres://db/pat'],
@@ -297,7 +298,7 @@ describe('loadConfig', () => {
       expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
     });
 
-    it.each(['esdb+discover://cluster.local:2113', 'kurrentdb://localhost:2113?tls=false'])(
+    it.each(['esdb+discover://cluster.local:2113', 'esdb://u:p@localhost:2113?tls=true&tlsCAFile=/certs/ca.crt'])(
       'accepts the event store URL %s',
       (url) => {
         expect(load({ EVENTSTORE_URL: url, TOKEN_PEPPER: PEPPER, AUTH_JWT_SECRET: JWT_SECRET }).eventstoreUrl).toBe(
