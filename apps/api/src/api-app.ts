@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { MalformedTokenGate } from './auth/malformed-token-gate';
 import { serveOpenApi } from './docs/openapi';
-import { useProblemJsonParser } from './http/json-body-parser';
+import { useJsonBodies } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
@@ -32,7 +32,7 @@ export async function createApiApp(
     childLoggerFactory: (logger: FastifyBaseLogger) => logger,
     skipMiddie: true,
   });
-  useProblemJsonParser(adapter.getInstance());
+  useJsonBodies(adapter.getInstance());
   echoRequestId(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, overrides), adapter, {
     bufferLogs: true,
