@@ -1,14 +1,19 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
+import { maxHeaderSize } from 'node:http';
 import { AppModule } from './app.module';
 import { MalformedTokenGate } from './auth/malformed-token-gate';
-import { serveOpenApi } from './docs/openapi';
+import { OPENAPI_UI_PAGES, serveOpenApi } from './docs/openapi';
+import { ApiFastifyAdapter } from './http/api-fastify-adapter';
+import { EarlyErrors } from './http/early-errors';
 import { useJsonBodies } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
+import { SecurityHeaders } from './http/security-headers';
+import { UnmatchedRequests } from './http/unmatched-requests';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { createApiLogger } from './infrastructure/api-logger';
 import { echoRequestId, requestId } from './infrastructure/request-id';
@@ -23,25 +28,38 @@ export async function createApiApp(
   overrides: InfrastructureOverrides = {},
 ): Promise<NestFastifyApplication> {
   const logger = createApiLogger(config);
-  const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: requestId,
-    trustProxy: config.trustProxy,
-    loggerInstance: logger,
-    logController: new RequestLogController(),
-    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
-    skipMiddie: true,
-  });
-  useJsonBodies(adapter.getInstance());
-  echoRequestId(adapter.getInstance());
+  const securityHeaders = await SecurityHeaders.fromHelmet();
+  const earlyErrors = new EarlyErrors(securityHeaders.api);
+  const unmatched = new UnmatchedRequests();
+  const adapter = new ApiFastifyAdapter(
+    {
+      bodyLimit: BODY_LIMIT_BYTES,
+      genReqId: requestId,
+      trustProxy: config.trustProxy,
+      loggerInstance: logger,
+      logController: new RequestLogController(),
+      childLoggerFactory: (logger: FastifyBaseLogger) => logger,
+      skipMiddie: true,
+      // As long as the request line may be: a long token id is answered 404 like any other non-id.
+      maxParamLength: maxHeaderSize,
+      clientErrorHandler: earlyErrors.onClientError,
+      frameworkErrors: earlyErrors.onFrameworkError,
+    },
+    unmatched,
+  );
+  const fastify = adapter.getInstance();
+  useJsonBodies(fastify);
+  echoRequestId(fastify);
+  securityHeaders.install(fastify, OPENAPI_UI_PAGES, config.trustProxy !== false);
+  unmatched.collect(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, overrides), adapter, {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.get(HttpRequestMetrics).instrument(adapter.getInstance());
-  app.get(MalformedTokenGate).install(adapter.getInstance());
+  app.get(HttpRequestMetrics).instrument(fastify);
+  app.get(MalformedTokenGate).install(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();

@@ -4,6 +4,10 @@ import { ProblemDetailsSchema } from './problem-details.schema';
 
 export const OPENAPI_UI_PATH = 'api/docs';
 export const OPENAPI_JSON_PATH = 'api/docs-json';
+/** The routes that answer the docs page itself (swagger-ui's HTML). */
+export const OPENAPI_UI_PAGES: ReadonlySet<string> = new Set(
+  ['', '/', '/index.html'].map((page) => `/${OPENAPI_UI_PATH}${page}`),
+);
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
