@@ -9,7 +9,7 @@ import { MalformedTokenGate } from './auth/malformed-token-gate';
 import { OPENAPI_UI_PAGES, serveOpenApi } from './docs/openapi';
 import { ApiFastifyAdapter } from './http/api-fastify-adapter';
 import { EarlyErrors } from './http/early-errors';
-import { useJsonBodies } from './http/json-body-parser';
+import { BODY_LIMIT_BYTES, useJsonBodies } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { SecurityHeaders } from './http/security-headers';
@@ -19,8 +19,6 @@ import { createApiLogger } from './infrastructure/api-logger';
 import { echoRequestId, requestId } from './infrastructure/request-id';
 import { RequestLogController } from './infrastructure/request-log';
 import { HttpRequestMetrics } from './metrics/http-request-metrics';
-
-export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The API, configured and initialised but not listening. */
 export async function createApiApp(
@@ -41,7 +39,7 @@ export async function createApiApp(
       childLoggerFactory: (logger: FastifyBaseLogger) => logger,
       skipMiddie: true,
       // As long as the request line may be: a long token id is answered 404 like any other non-id.
-      maxParamLength: maxHeaderSize,
+      routerOptions: { maxParamLength: maxHeaderSize },
       clientErrorHandler: earlyErrors.onClientError,
       frameworkErrors: earlyErrors.onFrameworkError,
     },
@@ -63,7 +61,7 @@ export async function createApiApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
-  serveOpenApi(app);
+  serveOpenApi(app, config);
   await app.init();
   return app;
 }

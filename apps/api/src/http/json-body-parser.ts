@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiProblem } from './api-problem.exception';
 import { nestsDeeperThan } from './json-depth';
 
+/** No request of this API comes near it. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
 /** The API's bodies nest two levels at most; deep nesting only serves to exhaust a recursive reader. */
 export const MAX_JSON_DEPTH = 32;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
