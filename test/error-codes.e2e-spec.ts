@@ -1,6 +1,7 @@
 import { TokenFormat } from '@pat/domain';
 import { randomBytes } from 'node:crypto';
 import { adjustableClock, startApi, type ApiHarness } from './support/api-harness';
+import { listeningPort, rawExchange } from './support/raw-http';
 import { signUserJwt } from './support/user-jwt';
 
 describe('every error code of the contract', () => {
@@ -124,8 +125,88 @@ describe('every error code of the contract', () => {
       }
     });
 
-    it('not_found for an unknown route', async () => {
-      expectProblem(await api.http.get('/api/v1/nothing-here'), 404, 'not_found');
+    it('not_found for an unknown route, without echoing its URL', async () => {
+      const response = await api.http.get('/api/v1/nothing-here');
+      expectProblem(response, 404, 'not_found');
+      expect(response.text).not.toContain('nothing-here');
+      expect(response.headers.allow).toBeUndefined();
+    });
+
+    it('token_not_found for a token id as long as the request line allows', async () => {
+      expectProblem(
+        await api.http.get(`/api/v1/tokens/${'x'.repeat(10_000)}`).set('Authorization', `Bearer ${jwt}`),
+        404,
+        'token_not_found',
+      );
+    });
+  });
+
+  describe('method_not_allowed (405) on a path that has other methods', () => {
+    it.each([
+      ['PUT', '/api/v1/tokens', 'GET, HEAD, POST'],
+      ['PATCH', '/api/v1/tokens/00000000-0000-4000-8000-000000000000', 'DELETE, GET, HEAD'],
+      ['POST', '/api/v1/whoami?x=1', 'GET, HEAD'],
+      ['DELETE', '/api/v1/tokens/not-an-id/events', 'GET, HEAD'],
+      ['OPTIONS', '/metrics', 'GET, HEAD'],
+    ])('%s %s answers 405 with Allow: %s', async (method, path, allow) => {
+      const response = await api.http[method.toLowerCase() as 'put'](path).set('Authorization', `Bearer ${jwt}`);
+      expectProblem(response, 405, 'method_not_allowed');
+      expect(response.headers.allow).toBe(allow);
+    });
+  });
+
+  describe('answers before any route, over raw TCP', () => {
+    let port: number;
+    beforeAll(async () => {
+      port = await listeningPort(api.app.getHttpServer());
+    });
+
+    const request = (line: string, headers = ''): string => `${line}\r\nHost: localhost\r\n${headers}\r\n`;
+
+    it.each([
+      ['a URL of 20 KB', 431, 'headers_too_large', request(`GET /api/v1/${'a'.repeat(20 * 1024)} HTTP/1.1`)],
+      [
+        'headers of 20 KB',
+        431,
+        'headers_too_large',
+        request('GET /health/live HTTP/1.1', `X-Big: ${'a'.repeat(20 * 1024)}\r\n`),
+      ],
+      ['a space inside the URL', 400, 'malformed_request', request('GET /api/v1/a b HTTP/1.1')],
+      ['a control character in the URL', 400, 'malformed_request', request('GET /api/v1/\u0001 HTTP/1.1')],
+      [
+        'a control character in a header value',
+        400,
+        'malformed_request',
+        request('GET /health/live HTTP/1.1', 'X-A: a\u0001b\r\n'),
+      ],
+      ['a space in a header name', 400, 'malformed_request', request('GET /health/live HTTP/1.1', 'X A: b\r\n')],
+      ['an unknown method', 400, 'malformed_request', request('BREW /health/live HTTP/1.1')],
+      ['an unknown HTTP version', 400, 'malformed_request', request('GET /health/live HTTP/9.9')],
+      ['bytes that are not HTTP', 400, 'malformed_request', '\u0000\u0001\u0002hello\r\n\r\n'],
+      [
+        'a broken chunk size',
+        400,
+        'malformed_request',
+        request('POST /api/v1/tokens HTTP/1.1', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n') +
+          'zz\r\n{}\r\n0\r\n\r\n',
+      ],
+      ['a broken percent-encoding', 400, 'invalid_url', request('GET /api/v1/%zz HTTP/1.1')],
+      ['a percent-encoding that is not UTF-8', 400, 'invalid_url', request('GET /api/v1/tokens/%ff HTTP/1.1')],
+    ])('%s: %i %s as problem+json', async (_label, status, code, bytes) => {
+      const answer = await rawExchange(port, Buffer.from(bytes, 'latin1'));
+      expect(answer.status).toBe(status);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        status,
+        code,
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
+    });
+
+    it("carries the caller's X-Request-Id on an answer made before routing", async () => {
+      const answer = await rawExchange(port, request('GET /api/v1/%zz HTTP/1.1', 'X-Request-Id: early-1\r\n'));
+      expect(answer.headers['x-request-id']).toBe('early-1');
     });
   });
 

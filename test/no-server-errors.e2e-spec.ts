@@ -39,10 +39,13 @@ describe('malformed requests never get a 5xx', () => {
       '/health/ready',
       '/%ff',
       '/api/v1/tokens?status[]=x',
+      `/api/v1/tokens/${'x'.repeat(randomInt(90, 4000))}`,
+      `/api/v1/whoami?q=${'eyJ'.repeat(randomInt(100, 4000))}`,
+      '/api/v1/audit/events?after=1.5',
     ];
     const statuses: number[] = [];
     for (let i = 0; i < 300; i++) {
-      const method = pick(['get', 'post', 'delete', 'put', 'patch'] as const);
+      const method = pick(['get', 'post', 'delete', 'put', 'patch', 'options', 'head'] as const);
       const path = pick(paths).replace(/[^\x21-\x7e]/g, (character) => encodeURIComponent(character));
       let call = api.http[method](path);
       if (randomInt(3) > 0)
@@ -54,6 +57,10 @@ describe('malformed requests never get a 5xx', () => {
           () => JSON.stringify(value()),
           () => junk(),
           () => '{"name":',
+          () => {
+            const depth = randomInt(30, 30_000);
+            return `{"name": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+          },
         ])();
         call = call
           .set('Content-Type', pick(['application/json', 'text/plain', 'application/json; charset=latin1']))

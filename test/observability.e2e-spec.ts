@@ -1,5 +1,6 @@
 import { TokenFormat } from '@pat/domain';
 import { randomBytes } from 'node:crypto';
+import { URL_CUT_MARK } from '../apps/api/src/infrastructure/logged-url';
 import { startProcess, type ApiProcess } from './support/api-process';
 import { apiToken, bearer, eventually, httpClient } from './support/http-client';
 import { tempDataDir } from './support/temp-dir';
@@ -7,6 +8,8 @@ import { testStores, userJwtSecret, type TestStores } from './support/test-store
 import { signUserJwt } from './support/user-jwt';
 
 const JWT_SHAPED = /eyJ[\w-]+\.[\w-]+/;
+/** 15 KB of what made the JWT pattern of the redactor quadratic. */
+const HOSTILE_URL = `/no/such?pad=${'eyJ'.repeat(5000)}`;
 
 /** One sample of a Prometheus text exposition, or undefined when the series is absent. */
 function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -95,6 +98,10 @@ describe('metrics and logs of a running API', () => {
     expect((await client.get(`/api/v1/tokens/${first.token}?x=${jwt}`, bearer(jwt))).status).toBe(404);
     expect((await client.get(`/no/such/${second.token}?jwt=${adminJwt}`)).status).toBe(404);
     expect((await client.get('/api/v1/tokens', { ...bearer(jwt), 'x-request-id': 'abc' })).status).toBe(200);
+    expect((await client.delete(HOSTILE_URL)).status).toBe(404);
+    const cutThrough = format.generate(randomBytes);
+    presented.push(cutThrough);
+    expect((await client.delete(`/no/such?q=${'a/'.repeat(1015)}${cutThrough}`)).status).toBe(404);
 
     metrics = (await client.get('/metrics')).text;
     const logged = () => Promise.resolve(api.output.some((line) => parsed(line)?.correlationId === 'abc'));
@@ -169,6 +176,12 @@ describe('metrics and logs of a running API', () => {
     expect(requests.filter((line) => line?.url === '/api/v1/whoami').length).toBeGreaterThanOrEqual(VALID);
     expect(requests.every((line) => typeof line?.correlationId === 'string')).toBe(true);
     expect(lines.find((line) => line?.correlationId === 'abc')).toMatchObject({ url: '/api/v1/tokens' });
+  });
+
+  it('takes at most 2 KiB of a URL into a line, marked as cut', () => {
+    const urls = api.output.map((line) => parsed(line)?.url ?? '');
+    expect(urls).toContain(`/no/such?pad=${URL_CUT_MARK}`);
+    expect(urls.filter((url) => url.length > 2048 + URL_CUT_MARK.length)).toEqual([]);
   });
 
   it('writes no token and no JWT to any log line, redacting those in URLs', () => {

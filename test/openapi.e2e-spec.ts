@@ -1,7 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Test } from 'supertest';
+import { EARLY_PROBLEM_CODES } from '../apps/api/src/docs/problem-codes';
 import { OPENAPI_UI_PATH } from '../apps/api/src/docs/openapi';
+import { PROBLEM_CODES, PROBLEM_STATUS, isProblemCode, type ProblemCode } from '../apps/api/src/http/problem-catalog';
 import { PROBLEM_CONTENT_TYPE } from '../apps/api/src/http/problem-details';
 import { startApi, type ApiHarness } from './support/api-harness';
 import {
@@ -14,6 +16,8 @@ import {
 import { registeredRoutes, type RegisteredRoute } from './support/registered-routes';
 
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsSchema';
+/** Methods a probe may send to a path that does not document them. */
+const PROBE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** What a probe puts in every path parameter: ids are UUIDs, and this one names nothing. */
 const PROBE_PARAMETER = '00000000-0000-4000-8000-000000000000';
@@ -43,6 +47,7 @@ describe('the OpenAPI document served at /api/docs-json', () => {
   let routes: string[];
   let strangerAnswers: Map<string, Answer>;
   let userAnswers: Map<string, Answer>;
+  let adminJwt: string;
 
   beforeAll(async () => {
     api = await startApi();
@@ -55,6 +60,7 @@ describe('the OpenAPI document served at /api/docs-json', () => {
       .map((route) => name({ method: route.method, path: toOpenApiPath(route.path) }));
     strangerAnswers = await probeAll();
     userAnswers = await probeAll(await api.userJwt('openapi-reader'));
+    adminJwt = await api.userJwt('openapi-admin', { roles: ['admin'] });
   });
   afterAll(() => api.close());
 
@@ -165,6 +171,112 @@ describe('the OpenAPI document served at /api/docs-json', () => {
       }),
     );
     expect(undocumented).toEqual([]);
+  });
+
+  it('lists in ProblemDetailsSchema every code an ApiProblem can carry, and no other', () => {
+    const schema = document.components?.schemas?.ProblemDetailsSchema as OpenAPIV3.SchemaObject;
+    const code = schema.properties?.code as OpenAPIV3.SchemaObject;
+    expect([...(code.enum ?? [])].sort()).toEqual([...PROBLEM_CODES].sort());
+  });
+
+  it('documents each code under the status it is answered with', () => {
+    const misplaced = operations.flatMap(({ method, path, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => /^[45]\d\d$/.test(status))
+        .flatMap(([status, response]) => {
+          const codes = isReference(response)
+            ? []
+            : problemCodes(response.content?.[PROBLEM_CONTENT_TYPE]?.schema, PROBLEM_REF);
+          return typeof codes === 'string'
+            ? []
+            : codes
+                .filter((code) => !isProblemCode(code) || String(PROBLEM_STATUS[code]) !== status)
+                .map((code) => `${method} ${path} ${status}: ${code}`);
+        }),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
+  it('lists on every operation what any request can be answered before routing', () => {
+    const missing = operations.flatMap(({ method, path, operation }) => {
+      const expected: readonly ProblemCode[] =
+        BODY_METHODS.has(method) || method === 'DELETE'
+          ? [...EARLY_PROBLEM_CODES, 'payload_too_large']
+          : EARLY_PROBLEM_CODES;
+      return expected.flatMap((code) => {
+        const response = operation.responses[String(PROBLEM_STATUS[code])];
+        const codes =
+          response && !isReference(response)
+            ? problemCodes(response.content?.[PROBLEM_CONTENT_TYPE]?.schema, PROBLEM_REF)
+            : [];
+        return Array.isArray(codes) && codes.includes(code) ? [] : [`${method} ${path}: ${code}`];
+      });
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('answers a method a documented path lacks with 405 and Allow naming the documented methods', async () => {
+    const byPath = new Map<string, string[]>();
+    for (const { method, path } of operations) byPath.set(path, [...(byPath.get(path) ?? []), method]);
+    const mismatches: string[] = [];
+    for (const [path, methods] of byPath) {
+      const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
+      const url = path.replace(/\{\w+\}/g, PROBE_PARAMETER);
+      for (const method of PROBE_METHODS.filter((candidate) => !methods.includes(candidate))) {
+        const response = await api.http[method.toLowerCase() as 'get'](url);
+        const answer = `${response.status} ${(response.body as { code?: string }).code} Allow: ${response.headers.allow}`;
+        if (answer !== `405 method_not_allowed Allow: ${allowed}`) mismatches.push(`${method} ${path}: ${answer}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("states the token body's rules as the API applies them", async () => {
+    const body = document.components?.schemas?.GenerateTokenDto as OpenAPIV3.SchemaObject;
+    const days = body.properties?.expiresInDays as OpenAPIV3.SchemaObject;
+    const at = body.properties?.expiresAt as OpenAPIV3.SchemaObject;
+    expect(body.not).toEqual({ required: ['expiresInDays', 'expiresAt'] });
+    expect(at.nullable).toBe(api.config.tokenAllowNoExpiry);
+    const generate = (fields: object) =>
+      api.http
+        .post('/api/v1/tokens')
+        .set('Authorization', `Bearer ${adminJwt}`)
+        .send({ name: 'rules', ...fields });
+    expect((await generate({ expiresInDays: days.maximum })).status).toBe(201);
+    expect((await generate({ expiresInDays: Number(days.maximum) + 1 })).status).toBe(400);
+    expect((await generate({ expiresInDays: 1, expiresAt: null })).status).toBe(400);
+    expect((await generate({ expiresAt: null })).status).toBe(400);
+  });
+
+  it("refuses with 400 a query or header value its parameter's schema refuses", async () => {
+    const accepted: string[] = [];
+    const probed = new Set<string>();
+    for (const { method, path, operation } of operations.filter((each) => each.method === 'GET')) {
+      const url = path.replace(/\{\w+\}/g, PROBE_PARAMETER);
+      for (const parameter of operation.parameters ?? []) {
+        if (isReference(parameter) || (parameter.in !== 'query' && parameter.in !== 'header')) continue;
+        const schema = parameter.schema && !isReference(parameter.schema) ? parameter.schema : {};
+        const refused = [
+          ...((schema.minLength ?? 0) > 0 && parameter.in === 'query' ? [''] : []),
+          ...['.', '1.5'].filter((value) => schema.pattern && !new RegExp(schema.pattern).test(value)),
+          ...(schema.format === 'uuid' ? ['.'] : []),
+          ...(schema.enum ? ['.'] : []),
+        ];
+        for (const value of new Set(refused)) {
+          probed.add(parameter.name);
+          const call = api.http.get(parameter.in === 'query' ? `${url}?${parameter.name}=${value}` : url);
+          const response = await (parameter.in === 'header' ? call.set(parameter.name, value) : call)
+            .set('Authorization', `Bearer ${adminJwt}`)
+            .timeout({ response: 5_000 });
+          const fields = ((response.body as { errors?: { field: string }[] }).errors ?? []).map((error) => error.field);
+          if (response.status !== 400 || !fields.includes(parameter.name)) {
+            accepted.push(`${method} ${path} ${parameter.name}=${JSON.stringify(value)}: ${response.status}`);
+          }
+        }
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect([...probed].sort()).toEqual(['Last-Event-ID', 'after', 'cursor', 'status', 'tokenId', 'type', 'userId']);
   });
 
   /** The status and problem code of each operation's answer to a request without a body. */

@@ -1,21 +1,24 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
+import { maxHeaderSize } from 'node:http';
 import { AppModule } from './app.module';
 import { MalformedTokenGate } from './auth/malformed-token-gate';
-import { serveOpenApi } from './docs/openapi';
-import { useProblemJsonParser } from './http/json-body-parser';
+import { OPENAPI_UI_PAGES, serveOpenApi } from './docs/openapi';
+import { ApiFastifyAdapter } from './http/api-fastify-adapter';
+import { EarlyErrors } from './http/early-errors';
+import { BODY_LIMIT_BYTES, useJsonBodies } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
+import { SecurityHeaders } from './http/security-headers';
+import { UnmatchedRequests } from './http/unmatched-requests';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { createApiLogger } from './infrastructure/api-logger';
 import { echoRequestId, requestId } from './infrastructure/request-id';
 import { RequestLogController } from './infrastructure/request-log';
 import { HttpRequestMetrics } from './metrics/http-request-metrics';
-
-export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The API, configured and initialised but not listening. */
 export async function createApiApp(
@@ -23,29 +26,42 @@ export async function createApiApp(
   overrides: InfrastructureOverrides = {},
 ): Promise<NestFastifyApplication> {
   const logger = createApiLogger(config);
-  const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: requestId,
-    trustProxy: config.trustProxy,
-    loggerInstance: logger,
-    logController: new RequestLogController(),
-    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
-    skipMiddie: true,
-  });
-  useProblemJsonParser(adapter.getInstance());
-  echoRequestId(adapter.getInstance());
+  const securityHeaders = await SecurityHeaders.fromHelmet();
+  const earlyErrors = new EarlyErrors(securityHeaders.api);
+  const unmatched = new UnmatchedRequests();
+  const adapter = new ApiFastifyAdapter(
+    {
+      bodyLimit: BODY_LIMIT_BYTES,
+      genReqId: requestId,
+      trustProxy: config.trustProxy,
+      loggerInstance: logger,
+      logController: new RequestLogController(),
+      childLoggerFactory: (logger: FastifyBaseLogger) => logger,
+      skipMiddie: true,
+      // As long as the request line may be: a long token id is answered 404 like any other non-id.
+      routerOptions: { maxParamLength: maxHeaderSize },
+      clientErrorHandler: earlyErrors.onClientError,
+      frameworkErrors: earlyErrors.onFrameworkError,
+    },
+    unmatched,
+  );
+  const fastify = adapter.getInstance();
+  useJsonBodies(fastify);
+  echoRequestId(fastify);
+  securityHeaders.install(fastify, OPENAPI_UI_PAGES, config.trustProxy !== false);
+  unmatched.collect(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, overrides), adapter, {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.get(HttpRequestMetrics).instrument(adapter.getInstance());
-  app.get(MalformedTokenGate).install(adapter.getInstance());
+  app.get(HttpRequestMetrics).instrument(fastify);
+  app.get(MalformedTokenGate).install(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
-  serveOpenApi(app);
+  serveOpenApi(app, config);
   await app.init();
   return app;
 }

@@ -119,7 +119,7 @@ export const variablesSchema = z.object({
   trustProxy: doc(trustProxyList(), {
     group: CHECKS,
     description:
-      'behind a reverse proxy: `true` (any), a hop count, or comma-separated addresses/CIDRs of the proxies whose `X-Forwarded-For` names the client address',
+      'behind a reverse proxy: `true` (any), a hop count, or comma-separated addresses/CIDRs of the proxies whose `X-Forwarded-For` names the client address, and whose `X-Forwarded-Proto: https` earns an answer `Strict-Transport-Security`',
   }),
   lastUsedFlushMs: doc(wholeNumber(100, 3_600_000, 60_000), {
     group: CHECKS,

@@ -8,7 +8,7 @@ export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<UserRequest>();
     if (request.user?.isAdmin !== true) {
-      throw new ApiProblem(403, 'forbidden', 'This endpoint is for administrators only');
+      throw new ApiProblem('forbidden', 'This endpoint is for administrators only');
     }
     return true;
   }

@@ -18,7 +18,7 @@ const REFUSAL_DETAIL: Record<TokenRefusal, string> = {
 
 /** One immutable problem per refusal, made once: a refusal costs no stack capture. */
 const REFUSALS = Object.fromEntries(
-  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(401, code, detail)]),
+  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(code as TokenRefusal, detail)]),
 ) as Record<TokenRefusal, ApiProblem>;
 
 export function isTokenRefusal(error: unknown): error is ApiProblem {

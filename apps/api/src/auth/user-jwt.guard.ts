@@ -16,10 +16,10 @@ export class UserJwtGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) {
-      throw new ApiProblem(401, 'auth_required', 'Send a user JWT as Authorization: Bearer <jwt>');
+      throw new ApiProblem('auth_required', 'Send a user JWT as Authorization: Bearer <jwt>');
     }
     const user = await this.verifier.verify(match[1]);
-    if (!user) throw new ApiProblem(401, 'auth_invalid', 'The bearer token is not a valid user JWT');
+    if (!user) throw new ApiProblem('auth_invalid', 'The bearer token is not a valid user JWT');
     request.user = user;
     return true;
   }

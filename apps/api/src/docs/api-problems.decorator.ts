@@ -1,33 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { STATUS_CODES } from 'node:http';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
+import { ApiResponse } from '@nestjs/swagger';
+import type { ProblemCode } from '../http/problem-catalog';
 import { JSON_BODY_400_CODES, PROBLEM_CODES, TOKEN_REFUSAL_CODES } from './problem-codes';
-import { ProblemDetailsSchema } from './problem-details.schema';
+import { problemResponse } from './problem-response';
 
-/** Statuses the problem filter sends with a Retry-After header. */
-const RETRY_AFTER_STATUSES = new Set([429, 503]);
-
-/** One problem+json answer: the schema's `code` is narrowed to the codes it can carry. */
-export function ApiProblemResponse(status: number, codes: readonly string[]): MethodDecorator & ClassDecorator {
-  if (codes.length === 0) throw new Error(`No problem code documented for status ${status}`);
-  return ApiResponse({
-    status,
-    description: `${STATUS_CODES[status] ?? 'Problem'}; code: ${codes.join(', ')}`,
-    content: {
-      [PROBLEM_CONTENT_TYPE]: {
-        schema: {
-          allOf: [
-            { $ref: getSchemaPath(ProblemDetailsSchema) },
-            { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } },
-          ],
-        },
-      },
-    },
-    ...(RETRY_AFTER_STATUSES.has(status)
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
-      : {}),
-  });
+/** One problem+json answer of an endpoint, with the codes it can carry. */
+export function ApiProblemResponse(status: number, codes: readonly ProblemCode[]): MethodDecorator & ClassDecorator {
+  return ApiResponse({ status, ...problemResponse(status, codes) });
 }
 
 /** Documents the problem+json answers of an endpoint, each with the codes of its status. */

@@ -1,7 +1,8 @@
 import type { TokenRefusal } from '../auth/api-token.authenticator';
+import type { ProblemCode } from '../http/problem-catalog';
 
 /** The `code`s an endpoint answering with a status can carry, unless it names its own. */
-export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
+export const PROBLEM_CODES: Readonly<Record<number, readonly ProblemCode[]>> = {
   400: ['validation_failed'],
   401: ['auth_required', 'auth_invalid'],
   403: ['forbidden'],
@@ -13,7 +14,7 @@ export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
 };
 
 /** A JSON body is parsed before the guards run, so a broken one is refused first. */
-export const JSON_BODY_400_CODES = ['validation_failed', 'invalid_json'] as const;
+export const JSON_BODY_400_CODES: readonly ProblemCode[] = ['validation_failed', 'invalid_json'];
 
 export const TOKEN_REFUSAL_CODES: readonly TokenRefusal[] = [
   'token_missing',
@@ -22,3 +23,10 @@ export const TOKEN_REFUSAL_CODES: readonly TokenRefusal[] = [
   'token_revoked',
   'token_expired',
 ];
+
+/**
+ * What any request can be answered before it reaches a route: a URL that is not one, a request
+ * Node's HTTP parser refuses (bad characters, broken framing) and a request line with headers
+ * over Node's limit. Every operation of the document lists them.
+ */
+export const EARLY_PROBLEM_CODES: readonly ProblemCode[] = ['invalid_url', 'malformed_request', 'headers_too_large'];

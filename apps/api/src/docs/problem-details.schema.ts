@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROBLEM_CODES } from '../http/problem-catalog';
 
 export class FieldErrorSchema {
   @ApiProperty({ example: 'expiresInDays' }) field!: string;
@@ -10,6 +11,7 @@ export class ProblemDetailsSchema {
   @ApiProperty({ example: 'Bad Request' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
   @ApiProperty() detail!: string;
-  @ApiProperty({ description: 'Stable machine-readable code', example: 'validation_failed' }) code!: string;
+  @ApiProperty({ description: 'Stable machine-readable code', enum: PROBLEM_CODES, example: 'validation_failed' })
+  code!: string;
   @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];
 }

@@ -10,5 +10,5 @@ export function notReadyProblem(error: unknown): unknown {
     const message: unknown = details?.message;
     return typeof message === 'string' ? `${store} (${message})` : store;
   });
-  return new ApiProblem(503, 'store_unavailable', `Not ready: ${down.join(', ') || 'a store'} unavailable`);
+  return new ApiProblem('store_unavailable', `Not ready: ${down.join(', ') || 'a store'} unavailable`);
 }

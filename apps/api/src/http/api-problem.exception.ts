@@ -1,3 +1,5 @@
+import { PROBLEM_STATUS, type ProblemCode } from './problem-catalog';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -5,23 +7,25 @@ export interface FieldError {
 
 /** An answer of the API that is not a success: rendered as RFC 9457 problem+json. */
 export class ApiProblem extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ApiProblem';
+    this.status = PROBLEM_STATUS[code];
   }
 
   static validation(errors: FieldError[]): ApiProblem {
     const detail = errors.map((error) => error.message).join('; ');
-    return new ApiProblem(400, 'validation_failed', detail, errors);
+    return new ApiProblem('validation_failed', detail, errors);
   }
 
   static tooManyRequests(detail: string, retryAfterSeconds: number): ApiProblem {
-    return new ApiProblem(429, 'too_many_requests', detail, undefined, retryAfterSeconds);
+    return new ApiProblem('too_many_requests', detail, undefined, retryAfterSeconds);
   }
 }

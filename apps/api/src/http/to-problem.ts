@@ -1,35 +1,37 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, DomainValidationError, StoreUnavailableError, TokenNotFoundError } from '@pat/domain';
+import { DomainValidationError, StoreUnavailableError, TokenNotFoundError } from '@pat/domain';
 import { ApiProblem } from './api-problem.exception';
+import type { ProblemCode } from './problem-catalog';
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  406: 'not_acceptable',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'too_many_requests',
-};
+/** The codes of the errors Fastify raises while reading a request, which Nest hands on as HttpExceptions. */
+const CODE_BY_STATUS = new Map<number, ProblemCode>([
+  [400, 'malformed_request'], // a body shorter or longer than its Content-Length
+  [404, 'not_found'],
+  [413, 'payload_too_large'],
+  [414, 'uri_too_long'],
+  [415, 'unsupported_media_type'],
+]);
 
-/** Maps anything thrown while serving a request to the problem it answers with. */
+const INTERNAL_ERROR = 'Something went wrong on our side';
+
+/**
+ * Maps anything thrown while serving a request to the problem it answers with. Anything not
+ * foreseen here (another domain error, an HttpException of another status) is a bug: 500.
+ */
 export function toProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof DomainValidationError) {
     return ApiProblem.validation([{ field: error.field, message: error.message }]);
   }
-  if (error instanceof TokenNotFoundError) return new ApiProblem(404, error.code, 'No such token');
-  if (error instanceof DomainError) return new ApiProblem(409, error.code, error.message);
+  if (error instanceof TokenNotFoundError) return new ApiProblem('token_not_found', 'No such token');
   if (error instanceof StoreUnavailableError) {
-    return new ApiProblem(503, 'store_unavailable', 'A backing store is unavailable; try again shortly');
+    return new ApiProblem('store_unavailable', 'A backing store is unavailable; try again shortly');
   }
   if (error instanceof HttpException) {
-    const status = error.getStatus();
-    return new ApiProblem(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error));
+    const code = CODE_BY_STATUS.get(error.getStatus());
+    if (code !== undefined) return new ApiProblem(code, httpExceptionDetail(error));
   }
-  return new ApiProblem(500, 'internal_error', 'Something went wrong on our side');
+  return new ApiProblem('internal_error', INTERNAL_ERROR);
 }
 
 function httpExceptionDetail(error: HttpException): string {

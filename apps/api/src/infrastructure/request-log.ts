@@ -1,9 +1,10 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { loggedUrl } from './logged-url';
 
 /**
  * Fastify's request logging: one flat line per answered request (correlationId, method, URL,
  * status, milliseconds), flat because nested objects cost pino twice as much to write.
- * Headers are never logged; health probes are not logged at all.
+ * Headers are never logged; a URL is cut at 2 KiB; health probes are not logged at all.
  */
 export class RequestLogController extends LogController {
   constructor() {
@@ -23,7 +24,7 @@ export class RequestLogController extends LogController {
     const line = {
       correlationId: request.id,
       method: request.method,
-      url: request.url,
+      url: loggedUrl(request.url),
       statusCode: reply.statusCode,
       responseTime: reply.elapsedTime,
     };

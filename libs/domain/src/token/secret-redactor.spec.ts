@@ -46,6 +46,50 @@ describe('SecretRedactor', () => {
     expect(redactor.redact(text)).toBe(text);
   });
 
+  it('redacts a JWT after any delimiter, and every part of one glued to a token', () => {
+    for (const before of [' ', '=', '/', '"', ':', ',', '.', '?', '&']) {
+      expect(redactor.redact(`a${before}${jwt}`)).toBe(`a${before}${REDACTED}`);
+    }
+    const glued = redactor.redact(`${token}${jwt}`);
+    for (const part of [token.slice('pat_'.length), ...jwt.split('.')]) expect(glued).not.toContain(part);
+  });
+
+  describe('on hostile text, costs what ordinary text of the same length costs', () => {
+    const SIZE = 64 * 1024;
+    const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+    /** Far above what a linear pattern shows (under 10 ×) and far below a quadratic one (thousands ×). */
+    const MAX_RATIO = 100;
+
+    /** The fastest of a few runs: the one least disturbed by whatever else the machine is doing. */
+    function fastestNs(text: string, runs: number): number {
+      let fastest = Infinity;
+      for (let run = 0; run < runs; run++) {
+        const started = process.hrtime.bigint();
+        redactor.redact(text);
+        fastest = Math.min(fastest, Number(process.hrtime.bigint() - started));
+      }
+      return fastest;
+    }
+
+    const ordinary = fill('GET /api/v1/tokens?status=active&limit=100 200 3ms eyJ pat_ ');
+    const hostile: [string, string][] = [
+      ['eyJ repeated', fill('eyJ')],
+      ['eyJ then one long segment', `eyJ${'a'.repeat(SIZE - 3)}`],
+      ['eyJ segments without a payload', fill('eyJa.')],
+      ['eyJ after each delimiter', fill('.eyJ')],
+      ['eyJ and the prefix interleaved', fill('-eyJ_pat_')],
+      ['the prefix repeated', fill('pat_')],
+      ['one long base62 run', `pat_${'A'.repeat(SIZE - 4)}`],
+      ['token bodies one character short', fill(`pat_${'A'.repeat(39)}/`)],
+    ];
+
+    it.each(hostile)('%s', (_shape, text) => {
+      const baseline = fastestNs(ordinary, 20);
+      const cost = fastestNs(text, 3);
+      expect(cost / baseline).toBeLessThan(MAX_RATIO);
+    });
+  });
+
   it('refuses a prefix that is not one', () => {
     expect(() => new SecretRedactor('a|b')).toThrow('Not a token prefix');
   });

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TOKEN_EVENT_TYPES, type TokenEventType } from '@pat/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { LOG_POSITION_PATTERN } from '../log-position';
 
 export const AUDIT_PAGE_MAX = 500;
 export const AUDIT_PAGE_DEFAULT = 100;
@@ -9,7 +10,11 @@ const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}`
 
 export class ListAuditEventsDto {
   @ApiPropertyOptional({
-    description: 'The `nextCursor` (or an item `position`) to continue after; absent = from the start',
+    description:
+      'The `nextCursor` (or an item `position`) to continue after; absent = from the start. A position of the ' +
+      "configured log: digits on the embedded log, `commit/prepare` on EventStoreDB; another log's is refused",
+    pattern: LOG_POSITION_PATTERN,
+    maxLength: 41,
   })
   @IsOptional()
   @IsString({ message: 'after must be a cursor' })
@@ -29,7 +34,7 @@ export class ListAuditEventsDto {
   @IsIn(TOKEN_EVENT_TYPES, { message: `type must be one of ${TOKEN_EVENT_TYPES.join(', ')}` })
   type?: TokenEventType;
 
-  @ApiPropertyOptional({ description: "Only events of this user's tokens" })
+  @ApiPropertyOptional({ description: "Only events of this user's tokens", minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString({ message: 'userId must be a string' })
   @Length(1, 200, { message: 'userId must be 1 to 200 characters' })

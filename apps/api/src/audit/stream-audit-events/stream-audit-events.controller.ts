@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@pat/domain';
 import type { FastifyReply } from 'fastify';
 import { AdminGuard } from '../../auth/admin.guard';
@@ -8,7 +16,8 @@ import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { ApiProblem } from '../../http/api-problem.exception';
 import { LogCursorPipe } from '../log-cursor.pipe';
-import { isLogPosition } from '../log-position';
+import { AuditEventItem } from '../audit-event.response';
+import { isLogPosition, LAST_EVENT_ID_PATTERN } from '../log-position';
 import { AuditStreams } from './audit-streams';
 import { openEventStream } from './server-sent-events';
 import { StreamAuditEventsDto } from './stream-audit-events.dto';
@@ -32,9 +41,27 @@ export class StreamAuditEventsController {
       'EventSource on reconnect), else after `after`, else at the beginning of the log. Idle streams get a ' +
       '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The `id:` of the last event received' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The `id:` of the last event received; blank counts as absent',
+    schema: { type: 'string', pattern: LAST_EVENT_ID_PATTERN },
+  })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An endless `text/event-stream`', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description:
+      'An endless `text/event-stream`: first `retry: 2000`, then per event `id: <position>` and `data: <item>`, ' +
+      'the item being an `AuditEventItem` as JSON on one line, and `: heartbeat` comments while idle',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example: 'retry: 2000\n\nid: 1\ndata: {"id":"…","position":"1","type":"TokenGenerated"}\n\n',
+        },
+      },
+    },
+  })
+  @ApiExtraModels(AuditEventItem)
   @ApiProblems(400, 401, 403)
   stream(
     @Query(LogCursorPipe) query: StreamAuditEventsDto,

@@ -1,15 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TOKEN_NAME_MAX_LENGTH } from '@pat/domain';
 import { IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
 
+/** What normalizeTokenName accepts: some character that is not white space, and no control character. */
+const NAME_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]*$';
+
 export class GenerateTokenDto {
-  @ApiProperty({ description: 'Trimmed; 1–100 characters', minLength: 1, maxLength: 100, example: 'CI deploy' })
+  @ApiProperty({
+    description: 'Trimmed; 1–100 characters, not blank, no control characters',
+    minLength: 1,
+    maxLength: TOKEN_NAME_MAX_LENGTH,
+    pattern: NAME_PATTERN,
+    example: 'CI deploy',
+  })
   @IsDefined({ message: 'name is required' })
   @IsString({ message: 'name must be a string' })
   name!: string;
 
   @ApiPropertyOptional({
     description:
-      'Lifetime in whole days (at most TOKEN_MAX_LIFETIME_DAYS). Give this or expiresAt; neither means 30 days.',
+      'Lifetime in whole days, at most TOKEN_MAX_LIFETIME_DAYS. Give this or expiresAt, not both; neither means 30 days.',
     type: 'integer',
     minimum: 1,
     example: 30,
@@ -19,7 +29,9 @@ export class GenerateTokenDto {
   expiresInDays?: number;
 
   @ApiPropertyOptional({
-    description: 'ISO-8601 instant at least 60 s ahead; null means never (only where TOKEN_ALLOW_NO_EXPIRY is set)',
+    description:
+      'ISO-8601 date-time with a time zone (or a date: midnight UTC), at least 60 s ahead and at most ' +
+      'TOKEN_MAX_LIFETIME_DAYS; null means never (only where TOKEN_ALLOW_NO_EXPIRY is set). Not with expiresInDays.',
     type: String,
     format: 'date-time',
     nullable: true,
