@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
+import { THROTTLED_STATUS, type ApiTokenRouteKind } from '../auth/api-token-route.config';
+import { THROTTLED_CODE } from '../http/api-problem.exception';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import { JSON_BODY_400_CODES, PROBLEM_CODES, TOKEN_REFUSAL_CODES } from './problem-codes';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
-/** Statuses the problem filter sends with a Retry-After header. */
+/** Statuses the problem filter sends with a Retry-After header (and any status of the throttle's code). */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
 /** One problem+json answer: the schema's `code` is narrowed to the codes it can carry. */
@@ -24,10 +26,14 @@ export function ApiProblemResponse(status: number, codes: readonly string[]): Me
         },
       },
     },
-    ...(RETRY_AFTER_STATUSES.has(status)
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
+    ...(RETRY_AFTER_STATUSES.has(status) || codes.includes(THROTTLED_CODE)
+      ? { headers: { 'Retry-After': { description: retryAfterDescription(status), schema: { type: 'integer' } } } }
       : {}),
   });
+}
+
+function retryAfterDescription(status: number): string {
+  return RETRY_AFTER_STATUSES.has(status) ? 'Seconds to wait' : `Seconds to wait; sent with ${THROTTLED_CODE} only`;
 }
 
 /** Documents the problem+json answers of an endpoint, each with the codes of its status. */
@@ -40,7 +46,15 @@ export function ApiJsonBodyProblems(): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiProblemResponse(400, JSON_BODY_400_CODES), ApiProblems(413, 415));
 }
 
-/** The refusals of the token-holder endpoints: every 401 code, the refusal throttle, the stores. */
-export function ApiTokenRefusals(): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiProblemResponse(401, TOKEN_REFUSAL_CODES), ApiProblems(429, 503));
+/** The refusals of a token-holder route: every 401 code, the refusal throttle (at its status for the kind), the stores. */
+export function ApiTokenRefusals(kind: ApiTokenRouteKind): MethodDecorator & ClassDecorator {
+  const throttled = THROTTLED_STATUS[kind];
+  if (throttled === 401) {
+    return applyDecorators(ApiProblemResponse(401, [...TOKEN_REFUSAL_CODES, THROTTLED_CODE]), ApiProblems(503));
+  }
+  return applyDecorators(
+    ApiProblemResponse(401, TOKEN_REFUSAL_CODES),
+    ApiProblemResponse(throttled, [THROTTLED_CODE]),
+    ApiProblems(503),
+  );
 }

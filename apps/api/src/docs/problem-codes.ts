@@ -1,4 +1,5 @@
 import type { TokenRefusal } from '../auth/api-token.authenticator';
+import { THROTTLED_CODE } from '../http/api-problem.exception';
 
 /** The `code`s an endpoint answering with a status can carry, unless it names its own. */
 export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
@@ -8,7 +9,7 @@ export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
   404: ['token_not_found'],
   413: ['payload_too_large'],
   415: ['unsupported_media_type'],
-  429: ['too_many_requests'],
+  429: [THROTTLED_CODE],
   503: ['store_unavailable'],
 };
 

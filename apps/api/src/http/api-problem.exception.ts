@@ -1,3 +1,6 @@
+/** The refusal throttle's code, whatever the status it is answered with. */
+export const THROTTLED_CODE = 'too_many_requests';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -21,7 +24,7 @@ export class ApiProblem extends Error {
     return new ApiProblem(400, 'validation_failed', detail, errors);
   }
 
-  static tooManyRequests(detail: string, retryAfterSeconds: number): ApiProblem {
-    return new ApiProblem(429, 'too_many_requests', detail, undefined, retryAfterSeconds);
+  static throttled(status: number, detail: string, retryAfterSeconds: number): ApiProblem {
+    return new ApiProblem(status, THROTTLED_CODE, detail, undefined, retryAfterSeconds);
   }
 }
