@@ -47,8 +47,22 @@ describe('failed-auth throttling', () => {
   });
 
   it('still answers a missing token from that address with 429', async () => {
-    const response = await api.http.get('/api/v1/auth/verify').expect(429);
+    const response = await api.http.get('/api/v1/whoami').expect(429);
     expect(response.body).toMatchObject({ status: 429, code: 'too_many_requests' });
+  });
+
+  it('answers them on /auth/verify with 401 too_many_requests and Retry-After, as gateways accept no 429', async () => {
+    const answers = [
+      await api.http.get('/api/v1/auth/verify'),
+      await api.http.get('/api/v1/auth/verify').set('X-API-Token', new TokenFormat('pat').generate(randomBytes)),
+      await api.http.get('/api/v1/auth/verify').set('X-API-Token', 'not-a-token'),
+    ];
+    for (const response of answers) {
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ status: 401, title: 'Unauthorized', code: 'too_many_requests' });
+      expect(response.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
   });
 
   it('still lets a valid token from that address through', async () => {
@@ -67,8 +81,8 @@ describe('failed-auth throttling', () => {
 
   it('counts the 429s as throttled', async () => {
     const metrics = await api.http.get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="throttled"\} 51\b/);
-    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="token_invalid"\} 150\b/);
+    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="throttled"\} 54\b/);
+    expect(metrics.text).toMatch(/pat_auth_checks_total\{outcome="token_invalid"\} 151\b/);
   });
 });
 
@@ -92,6 +106,35 @@ describe('failed-auth throttling behind a reverse proxy', () => {
     try {
       expect(await refuseFrom(api, '203.0.113.7', 5)).toEqual([401, 401, 401, 429, 429]);
       expect(await refuseFrom(api, '198.51.100.9', 2)).toEqual([401, 401]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('counts a client by its socket address when the X-Forwarded-For it is named by is no IP address', async () => {
+    const api = await startApi({ env: { AUTH_FAILURE_LIMIT: '3', TRUST_PROXY: 'true' } });
+    try {
+      const junk = ['not-an-address', '9'.repeat(8_000), '203.0.113.7:8080', '[2001:db8::1]', 'unknown'];
+      const statuses = [];
+      for (const value of junk) statuses.push(...(await refuseFrom(api, value, 1)));
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('counts the addresses of one IPv6 /64 together, and an IPv4-mapped address as its IPv4 address', async () => {
+    const api = await startApi({ env: { AUTH_FAILURE_LIMIT: '3', TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
+    try {
+      const rotating = [];
+      for (let i = 1; i <= 5; i++) rotating.push(...(await refuseFrom(api, `2001:db8:1:2::${i.toString(16)}`, 1)));
+      expect(rotating).toEqual([401, 401, 401, 429, 429]);
+      expect(await refuseFrom(api, '2001:db8:1:3::1', 1)).toEqual([401]);
+      const mapped = [
+        ...(await refuseFrom(api, '198.51.100.20', 2)),
+        ...(await refuseFrom(api, '::ffff:198.51.100.20', 2)),
+      ];
+      expect(mapped).toEqual([401, 401, 401, 429]);
     } finally {
       await api.close();
     }

@@ -110,7 +110,7 @@ export const variablesSchema = z.object({
   authFailureLimit: doc(wholeNumber(0, 1_000_000, 100), {
     group: CHECKS,
     description:
-      'refused `X-API-Token`s allowed per client address and window; beyond it they are answered 429 `too_many_requests` with `Retry-After`; a valid token is never throttled; `0` switches it off',
+      'refused `X-API-Token`s (any `token_*` code) allowed per client and window; beyond it they are answered `too_many_requests` with `Retry-After` (429; 401 on `/api/v1/auth/verify`, for gateways); a valid token is never throttled; `0` switches it off',
   }),
   authFailureWindowSeconds: doc(wholeNumber(1, 86_400, 60), {
     group: CHECKS,
@@ -119,7 +119,7 @@ export const variablesSchema = z.object({
   trustProxy: doc(trustProxyList(), {
     group: CHECKS,
     description:
-      'behind a reverse proxy: `true` (any), a hop count, or comma-separated addresses/CIDRs of the proxies whose `X-Forwarded-For` names the client address, and whose `X-Forwarded-Proto: https` earns an answer `Strict-Transport-Security`',
+      'behind a reverse proxy, whose `X-Forwarded-For` names the client that `AUTH_FAILURE_LIMIT` counts and whose `X-Forwarded-Proto: https` earns an answer `Strict-Transport-Security`: comma-separated addresses/CIDRs of the proxies (best), or a hop count (the proxies in front, when the API cannot be reached but through them); `true` takes the leftmost `X-Forwarded-For` entry, which the client writes itself, so only for trying',
   }),
   lastUsedFlushMs: doc(wholeNumber(100, 3_600_000, 60_000), {
     group: CHECKS,

@@ -6,7 +6,7 @@ import { API_TOKEN_STRATEGY } from './api-token.strategy';
 import type { TokenPrincipal } from './principals';
 import { RefusalPolicy } from './refusal-policy';
 
-/** Token-holder endpoints: X-API-Token only; an address refused too often is answered 429. */
+/** Token-holder endpoints: X-API-Token only; a client refused too often is answered `too_many_requests`. */
 @Injectable()
 export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
   constructor(
@@ -27,6 +27,6 @@ export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
     if (!isTokenRefusal(refusal)) {
       throw refusal instanceof Error ? refusal : new Error('The X-API-Token check failed');
     }
-    throw this.refusals.answer(refusal, context.switchToHttp().getRequest<FastifyRequest>().ip);
+    throw this.refusals.answer(refusal, context.switchToHttp().getRequest<FastifyRequest>());
   }
 }

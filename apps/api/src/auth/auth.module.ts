@@ -10,13 +10,11 @@ import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokenStrategy } from './api-token.strategy';
 import { MalformedTokenGate } from './malformed-token-gate';
 import { RefusalPolicy } from './refusal-policy';
-import { RefusalThrottle } from './refusal-throttle';
+import { MAX_TRACKED_CLIENTS, RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
 import { TokenUsageRecorder } from './token-usage-recorder';
 import { UserJwtGuard } from './user-jwt.guard';
 import { UserJwtVerifier } from './user-jwt.verifier';
-
-const MAX_THROTTLED_ADDRESSES = 100_000;
 
 const refusalThrottle: Provider = {
   provide: RefusalThrottle,
@@ -26,7 +24,7 @@ const refusalThrottle: Provider = {
       {
         limit: config.authFailureLimit,
         windowMs: config.authFailureWindowSeconds * 1000,
-        maxAddresses: MAX_THROTTLED_ADDRESSES,
+        maxAddresses: MAX_TRACKED_CLIENTS,
       },
       clock,
     ),

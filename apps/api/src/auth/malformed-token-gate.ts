@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { TokenFormat } from '@pat/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProblem } from '../http/send-problem';
+import { apiTokenRouteKind } from './api-token-route.config';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
 import { RefusalPolicy } from './refusal-policy';
-
-/** Route config key set by `@ApiTokenRoute()`. */
-export const API_TOKEN_ROUTE = 'apiTokenRoute';
 
 /**
  * The first half of the X-API-Token check, at the door: on token-holder routes, a token whose
@@ -30,10 +28,10 @@ export class MalformedTokenGate {
         done();
         return;
       }
-      sendProblem(reply, this.refusals.answer(this.authenticator.refuse('token_malformed'), request.ip));
+      sendProblem(reply, this.refusals.answer(this.authenticator.refuse('token_malformed'), request));
     };
     fastify.addHook('onRoute', (route) => {
-      if ((route.config as Record<string, unknown> | undefined)?.[API_TOKEN_ROUTE] !== true) return;
+      if (apiTokenRouteKind(route.config) === null) return;
       const existing = route.onRequest;
       route.onRequest =
         existing === undefined ? [check] : [...(Array.isArray(existing) ? existing : [existing]), check];

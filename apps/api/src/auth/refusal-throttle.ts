@@ -1,10 +1,20 @@
 import type { Clock } from '@pat/domain';
+import type { ThrottleKey } from './throttle-key';
+
+/**
+ * How many clients the API's throttle tracks at once. A key is at most MAX_THROTTLE_KEY_LENGTH
+ * (24) characters, built afresh from the parsed address, so an entry (key and window) holds at
+ * most MAX_BYTES_PER_TRACKED_CLIENT bytes of heap: 20 MB at the cap (refusal-throttle.spec.ts
+ * measures it; about 180 bytes an entry on Node 20).
+ */
+export const MAX_TRACKED_CLIENTS = 100_000;
+export const MAX_BYTES_PER_TRACKED_CLIENT = 200;
 
 export interface RefusalThrottleOptions {
   /** Refusals allowed per address and window; 0 disables the throttle. */
   limit: number;
   windowMs: number;
-  /** Addresses tracked at once; beyond it the oldest window is forgotten. */
+  /** Clients tracked at once; beyond it the oldest window is forgotten. */
   maxAddresses: number;
 }
 
@@ -14,20 +24,20 @@ interface Window {
 }
 
 /**
- * A fixed-window count of refused X-API-Tokens per client address. Every window has the same
+ * A fixed-window count of refused X-API-Tokens per client (see `throttleKey`). Every window has the same
  * length and is (re)inserted when it opens, so the map's order is the order windows end in:
  * expired ones are swept from its front, and a full map forgets its oldest window first.
  */
 export class RefusalThrottle {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<ThrottleKey, Window>();
 
   constructor(
     private readonly options: RefusalThrottleOptions,
     private readonly clock: Clock,
   ) {}
 
-  /** Counts one refusal from the address: 0 while within budget, else the seconds until the window ends. */
-  refuse(address: string): number {
+  /** Counts one refusal from the client: 0 while within budget, else the seconds until the window ends. */
+  refuse(address: ThrottleKey): number {
     if (this.options.limit === 0) return 0;
     const now = this.clock.now().getTime();
     let window = this.windows.get(address);

@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { THROTTLED_STATUS, type ApiTokenRouteKind } from '../auth/api-token-route.config';
+import { THROTTLED_CODE } from '../http/api-problem.exception';
 import type { ProblemCode } from '../http/problem-catalog';
 import { JSON_BODY_400_CODES, PROBLEM_CODES, TOKEN_REFUSAL_CODES } from './problem-codes';
 import { problemResponse } from './problem-response';
@@ -19,7 +21,10 @@ export function ApiJsonBodyProblems(): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiProblemResponse(400, JSON_BODY_400_CODES), ApiProblems(413, 415));
 }
 
-/** The refusals of the token-holder endpoints: every 401 code, the refusal throttle, the stores. */
-export function ApiTokenRefusals(): MethodDecorator & ClassDecorator {
+/** The refusals of a token-holder route: every 401 code, the refusal throttle (at its status for the kind), the stores. */
+export function ApiTokenRefusals(kind: ApiTokenRouteKind): MethodDecorator & ClassDecorator {
+  if (THROTTLED_STATUS[kind] === 401) {
+    return applyDecorators(ApiProblemResponse(401, [...TOKEN_REFUSAL_CODES, THROTTLED_CODE]), ApiProblems(503));
+  }
   return applyDecorators(ApiProblemResponse(401, TOKEN_REFUSAL_CODES), ApiProblems(429, 503));
 }

@@ -1,5 +1,6 @@
 import { getSchemaPath, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
+import { THROTTLED_CODE } from '../http/api-problem.exception';
 import { PROBLEM_STATUS, type ProblemCode } from '../http/problem-catalog';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import { ProblemDetailsSchema } from './problem-details.schema';
@@ -10,7 +11,9 @@ const RETRY_AFTER_STATUSES = new Set([429, 503]);
 /** One problem+json answer: the schema's `code` is narrowed to the codes it can carry. */
 export function problemResponse(status: number, codes: readonly ProblemCode[]): ResponseObject {
   if (codes.length === 0) throw new Error(`No problem code documented for status ${status}`);
-  const misplaced = codes.filter((code) => PROBLEM_STATUS[code] !== status);
+  const misplaced = codes.filter(
+    (code) => PROBLEM_STATUS[code] !== status && !(code === THROTTLED_CODE && status === 401),
+  );
   if (misplaced.length > 0) throw new Error(`Not codes of status ${status}: ${misplaced.join(', ')}`);
   return {
     description: `${STATUS_CODES[status] ?? 'Problem'}; code: ${codes.join(', ')}`,
@@ -24,10 +27,14 @@ export function problemResponse(status: number, codes: readonly ProblemCode[]): 
         },
       },
     },
-    ...(RETRY_AFTER_STATUSES.has(status)
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
+    ...(RETRY_AFTER_STATUSES.has(status) || codes.includes(THROTTLED_CODE)
+      ? { headers: { 'Retry-After': { description: retryAfterDescription(status), schema: { type: 'integer' } } } }
       : {}),
   };
+}
+
+function retryAfterDescription(status: number): string {
+  return RETRY_AFTER_STATUSES.has(status) ? 'Seconds to wait' : `Seconds to wait; sent with ${THROTTLED_CODE} only`;
 }
 
 /** The codes a response made by `problemResponse` names. */

@@ -1,5 +1,8 @@
 import { PROBLEM_STATUS, type ProblemCode } from './problem-catalog';
 
+/** The refusal throttle's code, whatever the status it is answered with. */
+export const THROTTLED_CODE = 'too_many_requests';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -7,17 +10,15 @@ export interface FieldError {
 
 /** An answer of the API that is not a success: rendered as RFC 9457 problem+json. */
 export class ApiProblem extends Error {
-  readonly status: number;
-
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly retryAfterSeconds?: number,
+    readonly status: number = PROBLEM_STATUS[code],
   ) {
     super(detail);
     this.name = 'ApiProblem';
-    this.status = PROBLEM_STATUS[code];
   }
 
   static validation(errors: FieldError[]): ApiProblem {
@@ -25,7 +26,8 @@ export class ApiProblem extends Error {
     return new ApiProblem('validation_failed', detail, errors);
   }
 
-  static tooManyRequests(detail: string, retryAfterSeconds: number): ApiProblem {
-    return new ApiProblem('too_many_requests', detail, undefined, retryAfterSeconds);
+  /** The refusal throttle's answer: 429, or 401 where a gateway accepts nothing else (see THROTTLED_STATUS). */
+  static throttled(status: 401 | 429, detail: string, retryAfterSeconds: number): ApiProblem {
+    return new ApiProblem(THROTTLED_CODE, detail, undefined, retryAfterSeconds, status);
   }
 }

@@ -12,7 +12,7 @@ export class AuthMetrics {
   constructor(registry: Registry) {
     this.counter = new Counter({
       name: 'pat_auth_checks_total',
-      help: 'X-API-Token checks by outcome (authenticated or the refusal code); throttled: refusals answered 429',
+      help: 'X-API-Token checks by outcome (authenticated or the refusal code); throttled: refusals answered too_many_requests',
       labelNames: ['outcome'],
       registers: [registry],
     });
