@@ -1,7 +1,7 @@
 import { getSchemaPath, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { THROTTLED_CODE } from '../http/api-problem.exception';
-import { PROBLEM_STATUS, type ProblemCode } from '../http/problem-catalog';
+import { isAnsweredAs, type ProblemCode } from '../http/problem-catalog';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
@@ -11,9 +11,7 @@ const RETRY_AFTER_STATUSES = new Set([429, 503]);
 /** One problem+json answer: the schema's `code` is narrowed to the codes it can carry. */
 export function problemResponse(status: number, codes: readonly ProblemCode[]): ResponseObject {
   if (codes.length === 0) throw new Error(`No problem code documented for status ${status}`);
-  const misplaced = codes.filter(
-    (code) => PROBLEM_STATUS[code] !== status && !(code === THROTTLED_CODE && status === 401),
-  );
+  const misplaced = codes.filter((code) => !isAnsweredAs(code, status));
   if (misplaced.length > 0) throw new Error(`Not codes of status ${status}: ${misplaced.join(', ')}`);
   return {
     description: `${STATUS_CODES[status] ?? 'Problem'}; code: ${codes.join(', ')}`,

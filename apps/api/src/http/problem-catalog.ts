@@ -35,3 +35,13 @@ export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];
 export function isProblemCode(candidate: string): candidate is ProblemCode {
   return Object.hasOwn(PROBLEM_STATUS, candidate);
 }
+
+/**
+ * Codes that are also answered under a second status: the refusal throttle's answer on the
+ * forward-auth route is a 401, since a gateway's `auth_request` accepts nothing but 2xx, 401, 403.
+ */
+const ALSO_ANSWERED_AS: Partial<Record<ProblemCode, readonly number[]>> = { too_many_requests: [401] };
+
+export function isAnsweredAs(code: ProblemCode, status: number): boolean {
+  return PROBLEM_STATUS[code] === status || (ALSO_ANSWERED_AS[code]?.includes(status) ?? false);
+}
