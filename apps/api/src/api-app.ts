@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppConfig } from '@pat/config';
+import { limitedHttpServer, type AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { MalformedTokenGate } from './auth/malformed-token-gate';
+import { UserJwtGate } from './auth/user-jwt-gate';
 import { serveOpenApi } from './docs/openapi';
 import { useProblemJsonParser } from './http/json-body-parser';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -24,6 +25,7 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const logger = createApiLogger(config);
   const adapter = new FastifyAdapter({
+    serverFactory: limitedHttpServer(config),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestId,
     trustProxy: config.trustProxy,
@@ -42,6 +44,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.get(HttpRequestMetrics).instrument(adapter.getInstance());
   app.get(MalformedTokenGate).install(adapter.getInstance());
+  app.get(UserJwtGate).install(adapter.getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();

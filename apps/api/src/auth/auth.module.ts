@@ -13,7 +13,7 @@ import { RefusalPolicy } from './refusal-policy';
 import { RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
 import { TokenUsageRecorder } from './token-usage-recorder';
-import { UserJwtGuard } from './user-jwt.guard';
+import { UserJwtGate } from './user-jwt-gate';
 import { UserJwtVerifier } from './user-jwt.verifier';
 
 const MAX_THROTTLED_ADDRESSES = 100_000;
@@ -45,10 +45,10 @@ const refusalThrottle: Provider = {
     ApiTokenStrategy,
     ApiTokenGuard,
     UserJwtVerifier,
-    UserJwtGuard,
+    UserJwtGate,
   ],
   exports: [
-    UserJwtGuard,
+    UserJwtGate,
     UserJwtVerifier,
     ApiTokenGuard,
     ApiTokenAuthenticator,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TokenFormat } from '@pat/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { onRequestOfFlaggedRoutes } from '../http/route-hooks';
 import { sendProblem } from '../http/send-problem';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
 import { RefusalPolicy } from './refusal-policy';
@@ -32,11 +33,6 @@ export class MalformedTokenGate {
       }
       sendProblem(reply, this.refusals.answer(this.authenticator.refuse('token_malformed'), request.ip));
     };
-    fastify.addHook('onRoute', (route) => {
-      if ((route.config as Record<string, unknown> | undefined)?.[API_TOKEN_ROUTE] !== true) return;
-      const existing = route.onRequest;
-      route.onRequest =
-        existing === undefined ? [check] : [...(Array.isArray(existing) ? existing : [existing]), check];
-    });
+    onRequestOfFlaggedRoutes(fastify, API_TOKEN_ROUTE, check);
   }
 }

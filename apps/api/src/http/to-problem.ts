@@ -29,7 +29,18 @@ export function toProblem(error: unknown): ApiProblem {
     const status = error.getStatus();
     return new ApiProblem(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error));
   }
+  const clientStatus = requestStreamStatus(error);
+  if (clientStatus !== null) {
+    return new ApiProblem(clientStatus, CODE_BY_STATUS[clientStatus] ?? 'bad_request', 'The request could not be read');
+  }
   return new ApiProblem(500, 'internal_error', 'Something went wrong on our side');
+}
+
+/** Fastify gives an error of the request's body stream (a client gone mid-body, a cut request) a 4xx status. */
+function requestStreamStatus(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return null;
+  const { statusCode } = error;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : null;
 }
 
 function httpExceptionDetail(error: HttpException): string {

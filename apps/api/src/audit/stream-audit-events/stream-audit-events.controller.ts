@@ -1,9 +1,8 @@
-import { Controller, Get, Headers, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@pat/domain';
 import type { FastifyReply } from 'fastify';
-import { AdminGuard } from '../../auth/admin.guard';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { ApiProblem } from '../../http/api-problem.exception';
@@ -16,7 +15,6 @@ import { StreamAuditEventsDto } from './stream-audit-events.dto';
 @ApiTags('audit')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/audit`)
-@UseGuards(UserJwtGuard, AdminGuard)
 export class StreamAuditEventsController {
   constructor(
     private readonly streams: AuditStreams,
@@ -24,6 +22,7 @@ export class StreamAuditEventsController {
   ) {}
 
   @Get('stream')
+  @AdminRoute()
   @ApiOperation({
     summary: 'Follow the audit log live as Server-Sent Events (admins only)',
     description:
