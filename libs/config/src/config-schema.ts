@@ -150,6 +150,11 @@ export const variablesSchema = z.object({
     group: OPERATIONS,
     description: 'how often an idle `GET /api/v1/audit/stream` sends a `: heartbeat` comment so proxies keep it open',
   }),
+  auditStreamMaxSeconds: doc(wholeNumber(1, 86_400, 3600), {
+    group: OPERATIONS,
+    description:
+      'how long one `GET /api/v1/audit/stream` stays open at most; it then ends with `event: end` (`reason` `max_lifetime`) and the client reconnects with `Last-Event-ID`',
+  }),
   logLevel: doc(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'), {
     group: OPERATIONS,
     description: 'pino level; logs are JSON lines on stdout',

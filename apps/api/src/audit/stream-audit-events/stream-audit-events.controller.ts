@@ -2,6 +2,8 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@pat/domain';
 import type { FastifyReply } from 'fastify';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import type { UserPrincipal } from '../../auth/principals';
 import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
@@ -29,13 +31,21 @@ export class StreamAuditEventsController {
       'Every recorded event after the starting point, then each new one as it is recorded: `id:` is its cursor and ' +
       '`data:` the audit item as JSON (as in `GET /audit/events`). Starts after `Last-Event-ID` (sent by ' +
       'EventSource on reconnect), else after `after`, else at the beginning of the log. Idle streams get a ' +
-      '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`.',
+      '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`. The server ends a stream with a last frame ' +
+      '`event: end` and `data: {"reason": …}`: `credential_expired` when the JWT it was opened with is no longer ' +
+      'accepted (its `exp` plus the 30 s clock tolerance, as for every other call), so reconnect with a fresh JWT; ' +
+      '`max_lifetime` once the stream is `AUDIT_STREAM_MAX_SECONDS` old, so reconnect. Either way send ' +
+      '`Last-Event-ID` to go on exactly where it ended.',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The `id:` of the last event received' })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An endless `text/event-stream`', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'A `text/event-stream`, open until the JWT expires or `AUDIT_STREAM_MAX_SECONDS` have passed',
+    schema: { type: 'string' },
+  })
   @ApiProblems(400, 401, 403)
   stream(
+    @CurrentUser() admin: UserPrincipal,
     @Query(LogCursorPipe) query: StreamAuditEventsDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() reply: FastifyReply,
@@ -47,7 +57,7 @@ export class StreamAuditEventsController {
       ]);
     }
     const { after, type, userId, tokenId } = query;
-    this.streams.follow(openEventStream(reply), resumeFrom ?? after ?? null, {
+    this.streams.follow(openEventStream(reply), admin, resumeFrom ?? after ?? null, {
       type,
       userId,
       tokenId: tokenId?.toLowerCase(),
