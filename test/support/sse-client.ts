@@ -1,5 +1,7 @@
 export interface SseMessage {
   id: string;
+  /** The `event:` field; `message` when the frame has none, as EventSource dispatches it. */
+  event: string;
   data: string;
 }
 
@@ -12,12 +14,18 @@ export class SseClient {
   readonly comments: string[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly done: Promise<void>;
+  private serverEnded = false;
 
   private constructor(
     readonly response: Response,
     private readonly abort: AbortController,
   ) {
     this.done = this.read().catch(() => undefined);
+  }
+
+  /** Whether the server has ended the response. */
+  get ended(): boolean {
+    return this.serverEnded;
   }
 
   static async connect(url: string, headers: Record<string, string>): Promise<SseClient> {
@@ -34,6 +42,11 @@ export class SseClient {
 
   async waitForComment(text: string, timeoutMs: number): Promise<void> {
     await this.waitUntil(() => this.comments.includes(text), timeoutMs, `the comment "${text}"`);
+  }
+
+  /** Resolves once the server has ended the response; rejects after `timeoutMs`. */
+  async waitForEnd(timeoutMs: number): Promise<void> {
+    await this.waitUntil(() => this.serverEnded, timeoutMs, 'end of the stream');
   }
 
   async close(): Promise<void> {
@@ -69,18 +82,26 @@ export class SseClient {
         this.parse(buffered.slice(0, end));
         buffered = buffered.slice(end + 2);
       }
-      for (const waiter of [...this.waiters]) waiter();
+      this.notify();
     }
+    this.serverEnded = true;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 
   private parse(frame: string): void {
     let id = '';
+    let event = 'message';
     const data: string[] = [];
     for (const line of frame.split('\n')) {
       if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
       else if (line.startsWith('id: ')) id = line.slice(4);
+      else if (line.startsWith('event: ')) event = line.slice(7);
       else if (line.startsWith('data: ')) data.push(line.slice(6));
     }
-    if (data.length > 0) this.messages.push({ id, data: data.join('\n') });
+    if (data.length > 0) this.messages.push({ id, event, data: data.join('\n') });
   }
 }

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppConfig } from '@pat/config';
+import { limitedHttpServer, type AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
 import { maxHeaderSize } from 'node:http';
 import { AppModule } from './app.module';
@@ -10,6 +10,7 @@ import { OPENAPI_UI_PAGES, serveOpenApi } from './docs/openapi';
 import { ApiFastifyAdapter } from './http/api-fastify-adapter';
 import { EarlyErrors } from './http/early-errors';
 import { BODY_LIMIT_BYTES, useJsonBodies } from './http/json-body-parser';
+import { UserJwtGate } from './auth/user-jwt-gate';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { SecurityHeaders } from './http/security-headers';
@@ -31,6 +32,7 @@ export async function createApiApp(
   const unmatched = new UnmatchedRequests();
   const adapter = new ApiFastifyAdapter(
     {
+      serverFactory: limitedHttpServer(config),
       bodyLimit: BODY_LIMIT_BYTES,
       genReqId: requestId,
       trustProxy: config.trustProxy,
@@ -58,6 +60,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.get(HttpRequestMetrics).instrument(fastify);
   app.get(MalformedTokenGate).install(fastify);
+  app.get(UserJwtGate).install(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();

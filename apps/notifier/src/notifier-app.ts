@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '@pat/config';
+import { limitedHttpServer, type AppConfig } from '@pat/config';
 import { Logger } from 'nestjs-pino';
 import type { NotifierOverrides } from './infrastructure/notifier-infrastructure.module';
 import { NotifierModule } from './notifier.module';
@@ -12,7 +12,7 @@ export async function createNotifierApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     NotifierModule.forRoot(config, overrides),
-    new FastifyAdapter(),
+    new FastifyAdapter({ serverFactory: limitedHttpServer(config) }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));

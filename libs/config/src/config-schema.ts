@@ -43,6 +43,26 @@ export const variablesSchema = z.object({
     description: 'bind address of the API and the notifier (set `0.0.0.0` in containers)',
   }),
   notifierPort: doc(wholeNumber(0, 65_535, 3001), { group: SERVER, description: "notifier's health/metrics port" }),
+  httpHeadersTimeoutMs: doc(wholeNumber(100, 300_000, 10_000), {
+    group: SERVER,
+    description:
+      "how long a client may take to send a request's line and headers; a slower one gets 408 and is disconnected",
+  }),
+  httpRequestTimeoutMs: doc(wholeNumber(100, 3_600_000, 30_000), {
+    group: SERVER,
+    description:
+      'how long a client may take to send a whole request, body included; a slower one gets 408 and is disconnected (responses are not limited: an audit stream stays open)',
+  }),
+  httpKeepAliveTimeoutMs: doc(wholeNumber(1000, 600_000, 72_000), {
+    group: SERVER,
+    description:
+      'how long an idle keep-alive connection stays open (longer than the 60 s idle timeout of common load balancers, so that they close idle connections first)',
+  }),
+  httpMaxConnections: doc(wholeNumber(1, 1_000_000, 512), {
+    group: SERVER,
+    description:
+      'open connections per process (the API and the notifier each); a new one past it is closed at once, and idle keep-alive connections are closed to make room',
+  }),
   dataDir: doc(
     text()
       .default('./data')
@@ -129,6 +149,11 @@ export const variablesSchema = z.object({
   auditStreamHeartbeatMs: doc(wholeNumber(100, 300_000, 15_000), {
     group: OPERATIONS,
     description: 'how often an idle `GET /api/v1/audit/stream` sends a `: heartbeat` comment so proxies keep it open',
+  }),
+  auditStreamMaxSeconds: doc(wholeNumber(1, 86_400, 3600), {
+    group: OPERATIONS,
+    description:
+      'how long one `GET /api/v1/audit/stream` stays open at most; it then ends with `event: end` (`reason` `max_lifetime`) and the client reconnects with `Last-Event-ID`',
   }),
   logLevel: doc(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'), {
     group: OPERATIONS,

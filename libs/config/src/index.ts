@@ -7,3 +7,4 @@ export * from './secret-rules';
 export * from './trust-proxy';
 export * from './variable-names';
 export * from './config-docs';
+export * from './http-server';

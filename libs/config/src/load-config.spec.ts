@@ -65,6 +65,11 @@ describe('loadConfig', () => {
         authFailureLimit: 100,
         authFailureWindowSeconds: 60,
         auditStreamHeartbeatMs: 15_000,
+        auditStreamMaxSeconds: 3600,
+        httpHeadersTimeoutMs: 10_000,
+        httpRequestTimeoutMs: 30_000,
+        httpKeepAliveTimeoutMs: 72_000,
+        httpMaxConnections: 512,
         trustProxy: false,
         lastUsedFlushMs: 60_000,
       });
@@ -137,6 +142,11 @@ describe('loadConfig', () => {
         AUTH_FAILURE_LIMIT: '20',
         AUTH_FAILURE_WINDOW_SECONDS: '300',
         AUDIT_STREAM_HEARTBEAT_MS: '500',
+        AUDIT_STREAM_MAX_SECONDS: '600',
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_REQUEST_TIMEOUT_MS: '20000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+        HTTP_MAX_CONNECTIONS: '2000',
         TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1',
       });
       expect(config).toMatchObject({
@@ -157,6 +167,11 @@ describe('loadConfig', () => {
         authFailureLimit: 20,
         authFailureWindowSeconds: 300,
         auditStreamHeartbeatMs: 500,
+        auditStreamMaxSeconds: 600,
+        httpHeadersTimeoutMs: 5000,
+        httpRequestTimeoutMs: 20_000,
+        httpKeepAliveTimeoutMs: 65_000,
+        httpMaxConnections: 2000,
         trustProxy: ['10.0.0.0/8', '192.168.1.1', '::1'],
       });
     });
@@ -225,6 +240,11 @@ describe('loadConfig', () => {
       ['AUTH_FAILURE_WINDOW_SECONDS', '1m'],
       ['AUTH_FAILURE_WINDOW_SECONDS', '86401'],
       ['AUDIT_STREAM_HEARTBEAT_MS', '50'],
+      ['AUDIT_STREAM_MAX_SECONDS', '0'],
+      ['HTTP_HEADERS_TIMEOUT_MS', '0'],
+      ['HTTP_REQUEST_TIMEOUT_MS', '0'],
+      ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '0'],
+      ['HTTP_MAX_CONNECTIONS', '0'],
       ['TRUST_PROXY', 'yes'],
       ['TRUST_PROXY', '0'],
       ['TRUST_PROXY', '10.0.0.0/33'],
@@ -253,6 +273,15 @@ describe('loadConfig', () => {
       const error = configError({ TOKEN_PEPPER: value });
       expect(error.variable).toBe('TOKEN_PEPPER');
       expect(error.message).not.toContain(value);
+    });
+
+    it('refuses HTTP_HEADERS_TIMEOUT_MS longer than HTTP_REQUEST_TIMEOUT_MS, as the headers are part of the request', () => {
+      const error = configError({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' });
+      expect(error.variable).toBe('HTTP_HEADERS_TIMEOUT_MS');
+      expect(error.message).toMatch(/HTTP_REQUEST_TIMEOUT_MS/);
+      expect(load({ HTTP_HEADERS_TIMEOUT_MS: '10000', HTTP_REQUEST_TIMEOUT_MS: '10000' }).httpHeadersTimeoutMs).toBe(
+        10_000,
+      );
     });
 
     it('refuses NOTIFY_WEBHOOK_URL without NOTIFY_WEBHOOK_SECRET, as webhooks are signed', () => {

@@ -84,6 +84,12 @@ function configError(issue: z.core.$ZodIssue, sources: Map<string, string>): Con
 }
 
 function checkCombinations(variables: ConfigVariables): void {
+  if (variables.httpHeadersTimeoutMs > variables.httpRequestTimeoutMs) {
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `must not be longer than HTTP_REQUEST_TIMEOUT_MS (${variables.httpRequestTimeoutMs}): the headers are part of the request`,
+    );
+  }
   if (variables.notifyWebhookUrl !== null && variables.notifyWebhookSecret === null) {
     throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are signed)');
   }

@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ApiProblem } from '../http/api-problem.exception';
-import type { UserRequest } from './user-jwt.guard';
+import type { UserRequest } from './user-jwt-gate';
 
-/** Admin endpoints: after UserJwtGuard, lets only users whose JWT carries the `admin` role through. */
+/** Admin endpoints: after the user JWT gate, lets only users whose JWT carries the `admin` role through. */
 @Injectable()
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {

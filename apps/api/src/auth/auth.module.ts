@@ -13,7 +13,7 @@ import { RefusalPolicy } from './refusal-policy';
 import { MAX_TRACKED_CLIENTS, RefusalThrottle } from './refusal-throttle';
 import { TokenHolderController } from './token-holder.controller';
 import { TokenUsageRecorder } from './token-usage-recorder';
-import { UserJwtGuard } from './user-jwt.guard';
+import { UserJwtGate } from './user-jwt-gate';
 import { UserJwtVerifier } from './user-jwt.verifier';
 
 const refusalThrottle: Provider = {
@@ -43,10 +43,10 @@ const refusalThrottle: Provider = {
     ApiTokenStrategy,
     ApiTokenGuard,
     UserJwtVerifier,
-    UserJwtGuard,
+    UserJwtGate,
   ],
   exports: [
-    UserJwtGuard,
+    UserJwtGate,
     UserJwtVerifier,
     ApiTokenGuard,
     ApiTokenAuthenticator,

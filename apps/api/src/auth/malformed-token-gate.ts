@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TokenFormat } from '@pat/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { onRequestOfRoutes } from '../http/route-hooks';
 import { sendProblem } from '../http/send-problem';
 import { apiTokenRouteKind } from './api-token-route.config';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
@@ -30,11 +31,6 @@ export class MalformedTokenGate {
       }
       sendProblem(reply, this.refusals.answer(this.authenticator.refuse('token_malformed'), request));
     };
-    fastify.addHook('onRoute', (route) => {
-      if (apiTokenRouteKind(route.config) === null) return;
-      const existing = route.onRequest;
-      route.onRequest =
-        existing === undefined ? [check] : [...(Array.isArray(existing) ? existing : [existing]), check];
-    });
+    onRequestOfRoutes(fastify, (config) => apiTokenRouteKind(config) !== null, check);
   }
 }

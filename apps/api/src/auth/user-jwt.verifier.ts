@@ -9,6 +9,11 @@ import type { UserPrincipal } from './principals';
 /** How far the clocks of the service and of whoever signed a JWT may drift apart. */
 export const JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
+/** The instant from which the JWT the user came with is refused: its `exp`, plus the clock tolerance. */
+export function credentialRefusedFrom(user: UserPrincipal): Date {
+  return new Date(user.credentialExpiresAt.getTime() + JWT_CLOCK_TOLERANCE_SECONDS * 1000);
+}
+
 /**
  * Verifies user JWTs: HS256 with the configured secret, or RS256/ES256 against a JWKS with the
  * configured issuer and audience. Every JWT must expire (`exp`), and none may claim to be

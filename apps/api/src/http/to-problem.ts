@@ -7,6 +7,7 @@ import type { ProblemCode } from './problem-catalog';
 const CODE_BY_STATUS = new Map<number, ProblemCode>([
   [400, 'malformed_request'], // a body shorter or longer than its Content-Length
   [404, 'not_found'],
+  [408, 'request_timeout'],
   [413, 'payload_too_large'],
   [414, 'uri_too_long'],
   [415, 'unsupported_media_type'],
@@ -31,7 +32,17 @@ export function toProblem(error: unknown): ApiProblem {
     const code = CODE_BY_STATUS.get(error.getStatus());
     if (code !== undefined) return new ApiProblem(code, httpExceptionDetail(error));
   }
+  const clientStatus = requestStreamStatus(error);
+  if (clientStatus !== null)
+    return new ApiProblem(CODE_BY_STATUS.get(clientStatus) ?? 'malformed_request', 'The request could not be read');
   return new ApiProblem('internal_error', INTERNAL_ERROR);
+}
+
+/** Fastify gives an error of the request's body stream (a client gone mid-body, a cut request) a 4xx status. */
+function requestStreamStatus(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return null;
+  const { statusCode } = error;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : null;
 }
 
 function httpExceptionDetail(error: HttpException): string {

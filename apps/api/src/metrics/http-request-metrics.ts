@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Histogram, Registry } from 'prom-client';
+import { appendRouteHook } from '../http/route-hooks';
 
 type Label = 'method' | 'route' | 'status_code';
 
@@ -60,8 +61,7 @@ export class HttpRequestMetrics {
         durations.observe(request.method, reply.statusCode, reply.elapsedTime);
         done();
       };
-      const existing = route.onResponse;
-      route.onResponse = existing === undefined ? [hook] : [...(Array.isArray(existing) ? existing : [existing]), hook];
+      appendRouteHook(route, 'onResponse', hook);
     });
     fastify.addHook('onResponse', (request, reply, done) => {
       if (request.is404) this.unmatched.observe(request.method, reply.statusCode, reply.elapsedTime);

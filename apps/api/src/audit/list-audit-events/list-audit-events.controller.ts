@@ -1,8 +1,7 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../../auth/admin.guard';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { AuditEventsResponse } from '../audit-event.response';
@@ -13,11 +12,11 @@ import { LogCursorPipe } from '../log-cursor.pipe';
 @ApiTags('audit')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/audit`)
-@UseGuards(UserJwtGuard, AdminGuard)
 export class ListAuditEventsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('events')
+  @AdminRoute()
   @ApiOperation({ summary: 'The audit log of every token, oldest first, in pages (admins only)' })
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400, 401, 403, 503)

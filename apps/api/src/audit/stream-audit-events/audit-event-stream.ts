@@ -7,23 +7,30 @@ import {
   type RecordedEvent,
 } from '@pat/domain';
 import type { AuditEventMatcher } from '../audit-event-matcher';
-import { HEARTBEAT_FRAME, messageFrame, retryFrame } from './server-sent-events';
+import { endFrame, HEARTBEAT_FRAME, messageFrame, retryFrame } from './server-sent-events';
 
 const CLIENT_RETRY_MS = 2000;
+
+/** Why the server ends a stream: the admin's JWT is no longer accepted, or the stream is as old as allowed. */
+export type StreamEndReason = 'credential_expired' | 'max_lifetime';
 
 export interface AuditEventStreamOptions {
   after: LogPosition | null;
   heartbeatMs: number;
+  /** When, from now, the stream ends, and why. */
+  end: { inMs: number; reason: StreamEndReason };
   onError: (error: unknown) => void;
 }
 
 /**
  * One client's live audit stream: every matching event after `after`, in log order, each
  * written (and drained) before the next is read, so a slow client slows only its own stream.
+ * It ends at `end` with an `event: end` frame naming the reason; nothing is written after it.
  */
 export class AuditEventStream {
   private readonly subscription: LogSubscription;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly ending: NodeJS.Timeout;
   private closed = false;
 
   constructor(
@@ -38,14 +45,22 @@ export class AuditEventStream {
       onError: options.onError,
     });
     this.heartbeat = setInterval(() => void this.write(HEARTBEAT_FRAME), options.heartbeatMs);
+    this.ending = setTimeout(() => void this.end(options.end.reason), options.end.inMs);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
+    clearTimeout(this.ending);
     await this.subscription.close();
     if (!this.response.writableEnded) this.response.end();
+  }
+
+  private async end(reason: StreamEndReason): Promise<void> {
+    if (this.closed) return;
+    this.response.write(endFrame(reason));
+    await this.close();
   }
 
   private async send(recorded: RecordedEvent): Promise<void> {

@@ -20,6 +20,11 @@ export function messageFrame(id: string, data: unknown): string {
   return `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** The last frame of a stream the server ends: `event: end` with why, as `data: {"reason": …}`. */
+export function endFrame(reason: string): string {
+  return `event: end\ndata: ${JSON.stringify({ reason })}\n\n`;
+}
+
 /** Takes the response over from Fastify, keeping the headers hooks already set (such as X-Request-Id). */
 export function openEventStream(reply: FastifyReply): ServerResponse {
   reply.hijack();

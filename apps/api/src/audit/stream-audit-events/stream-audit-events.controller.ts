@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -10,8 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@pat/domain';
 import type { FastifyReply } from 'fastify';
-import { AdminGuard } from '../../auth/admin.guard';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import type { UserPrincipal } from '../../auth/principals';
+import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { ApiProblem } from '../../http/api-problem.exception';
@@ -25,7 +26,6 @@ import { StreamAuditEventsDto } from './stream-audit-events.dto';
 @ApiTags('audit')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/audit`)
-@UseGuards(UserJwtGuard, AdminGuard)
 export class StreamAuditEventsController {
   constructor(
     private readonly streams: AuditStreams,
@@ -33,13 +33,18 @@ export class StreamAuditEventsController {
   ) {}
 
   @Get('stream')
+  @AdminRoute()
   @ApiOperation({
     summary: 'Follow the audit log live as Server-Sent Events (admins only)',
     description:
       'Every recorded event after the starting point, then each new one as it is recorded: `id:` is its cursor and ' +
       '`data:` the audit item as JSON (as in `GET /audit/events`). Starts after `Last-Event-ID` (sent by ' +
       'EventSource on reconnect), else after `after`, else at the beginning of the log. Idle streams get a ' +
-      '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`.',
+      '`: heartbeat` comment every `AUDIT_STREAM_HEARTBEAT_MS`. The server ends a stream with a last frame ' +
+      '`event: end` and `data: {"reason": …}`: `credential_expired` when the JWT it was opened with is no longer ' +
+      'accepted (its `exp` plus the 30 s clock tolerance, as for every other call), so reconnect with a fresh JWT; ' +
+      '`max_lifetime` once the stream is `AUDIT_STREAM_MAX_SECONDS` old, so reconnect. Either way send ' +
+      '`Last-Event-ID` to go on exactly where it ended.',
   })
   @ApiHeader({
     name: 'Last-Event-ID',
@@ -50,8 +55,8 @@ export class StreamAuditEventsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:
-      'An endless `text/event-stream`: first `retry: 2000`, then per event `id: <position>` and `data: <item>`, ' +
-      'the item being an `AuditEventItem` as JSON on one line, and `: heartbeat` comments while idle',
+      'A `text/event-stream`, open until the JWT expires or `AUDIT_STREAM_MAX_SECONDS` have passed: first `retry: 2000`, then per event `id: <position>` and `data: <item>`, ' +
+      'the item being an `AuditEventItem` as JSON on one line, `: heartbeat` comments while idle, and a last `event: end` frame',
     content: {
       'text/event-stream': {
         schema: {
@@ -64,6 +69,7 @@ export class StreamAuditEventsController {
   @ApiExtraModels(AuditEventItem)
   @ApiProblems(400, 401, 403)
   stream(
+    @CurrentUser() admin: UserPrincipal,
     @Query(LogCursorPipe) query: StreamAuditEventsDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() reply: FastifyReply,
@@ -75,7 +81,7 @@ export class StreamAuditEventsController {
       ]);
     }
     const { after, type, userId, tokenId } = query;
-    this.streams.follow(openEventStream(reply), resumeFrom ?? after ?? null, {
+    this.streams.follow(openEventStream(reply), admin, resumeFrom ?? after ?? null, {
       type,
       userId,
       tokenId: tokenId?.toLowerCase(),

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { TokenItemResponse } from '../token-item.response';
@@ -14,11 +14,11 @@ import { GetTokenQuery } from './get-token.query';
 @ApiTags('tokens')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/tokens`)
-@UseGuards(UserJwtGuard)
 export class GetTokenController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
+  @UserRoute()
   @ApiTokenIdParam()
   @ApiOperation({ summary: 'One of your tokens' })
   @ApiOkResponse({ type: TokenItemResponse })

@@ -1,8 +1,7 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../../auth/admin.guard';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { AdminTokenListResponse } from './admin-token-item.response';
@@ -12,11 +11,11 @@ import { ListAllTokensQuery } from './list-all-tokens.query';
 @ApiTags('admin')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/admin/tokens`)
-@UseGuards(UserJwtGuard, AdminGuard)
 export class ListAllTokensController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @AdminRoute()
   @ApiOperation({ summary: "Every user's tokens, newest first, in pages (admins only)" })
   @ApiOkResponse({ type: AdminTokenListResponse })
   @ApiProblems(400, 401, 403, 503)

@@ -1,9 +1,9 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { TokenListResponse } from '../token-item.response';
@@ -13,11 +13,11 @@ import { ListTokensQuery } from './list-tokens.query';
 @ApiTags('tokens')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/tokens`)
-@UseGuards(UserJwtGuard)
 export class ListTokensController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @UserRoute()
   @ApiOperation({ summary: 'Your tokens, newest first' })
   @ApiOkResponse({ type: TokenListResponse })
   @ApiProblems(400, 401, 503)

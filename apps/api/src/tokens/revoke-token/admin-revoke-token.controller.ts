@@ -1,11 +1,10 @@
-import { Controller, Delete, HttpCode, Param, Req, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AdminGuard } from '../../auth/admin.guard';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { ApiTokenIdParam } from '../token-id-param.decorator';
@@ -15,11 +14,11 @@ import { RevokeTokenCommand } from './revoke-token.command';
 @ApiTags('admin')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/admin/tokens`)
-@UseGuards(UserJwtGuard, AdminGuard)
 export class AdminRevokeTokenController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @AdminRoute()
   @HttpCode(204)
   @ApiTokenIdParam()
   @ApiOperation({ summary: "Revoke any user's token (admins only); `revokedBy` names the admin. Idempotent." })

@@ -1,10 +1,10 @@
-import { Controller, Delete, HttpCode, Param, Req, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
-import { UserJwtGuard } from '../../auth/user-jwt.guard';
+import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { ApiTokenIdParam } from '../token-id-param.decorator';
@@ -14,11 +14,11 @@ import { RevokeTokenCommand } from './revoke-token.command';
 @ApiTags('tokens')
 @ApiBearerAuth('user-jwt')
 @Controller(`${API_V1}/tokens`)
-@UseGuards(UserJwtGuard)
 export class RevokeTokenController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
+  @UserRoute()
   @HttpCode(204)
   @ApiTokenIdParam()
   @ApiOperation({ summary: 'Revoke one of your tokens. Idempotent: a second call records nothing new.' })
