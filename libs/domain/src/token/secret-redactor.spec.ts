@@ -41,6 +41,28 @@ describe('SecretRedactor', () => {
     expect(new SecretRedactor('acme2').redact(`t=${acme}`)).toBe(`t=${REDACTED}`);
   });
 
+  it.each([
+    [
+      'a connection string',
+      'connect mongodb://admin:hunter2@db:27017/pat',
+      `connect mongodb://${REDACTED}@db:27017/pat`,
+    ],
+    [
+      'a JSON log line',
+      '{"err":"http://user:s3cr%40t@10.0.0.5:8080/hook"}',
+      `{"err":"http://${REDACTED}@10.0.0.5:8080/hook"}`,
+    ],
+    ['a user alone', 'smtp://apikey@smtp.example.com', `smtp://${REDACTED}@smtp.example.com`],
+    ['several hosts', 'esdb://a:b@h1:2113,h2:2113?tls=true', `esdb://${REDACTED}@h1:2113,h2:2113?tls=true`],
+  ])('redacts the credentials of a URL in %s', (_where, text, expected) => {
+    expect(redactor.redact(text)).toBe(expected);
+  });
+
+  it('keeps an address in a URL path or in text as it is', () => {
+    const text = 'GET https://host/users/alice@example.com for bob@example.com';
+    expect(redactor.redact(text)).toBe(text);
+  });
+
   it('keeps hints, ids, digests and short look-alikes as they are', () => {
     const text = `pat_ABCD…WXYZ ${randomUUID()} ${randomBytes(32).toString('hex')} pat_short eyJhbGciOiJIUzI1NiJ9`;
     expect(redactor.redact(text)).toBe(text);
