@@ -1,11 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { readmeWebhookVerifier } from './readme-examples';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body as JSON; empty when it is not a JSON object. */
   body: Record<string, unknown>;
-  /** Whether X-Signature is the HMAC-SHA-256 of the raw body with the receiver's secret. */
+  /** Whether the README's example accepted X-Signature for the raw body, with the receiver's secret. */
   signatureValid: boolean;
 }
 
@@ -15,32 +16,30 @@ export interface WebhookReceiver {
   /** Answers the next requests with these statuses, then 204. */
   failNext(...statuses: number[]): void;
   /** Answers every request with `status` (204 for success) from now on. */
-  answerAlways(status: number): void;
+  answerAlways(status: number, body?: string): void;
   close(): Promise<void>;
 }
 
-/** A real HTTP receiver that verifies signatures the way a subscriber would. */
+/**
+ * A real HTTP receiver that verifies signatures as a subscriber would: with the README's
+ * example, run as it is written there. A request it refuses is answered 401.
+ */
 export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+  const verify = readmeWebhookVerifier();
   const received: ReceivedWebhook[] = [];
   const queued: number[] = [];
-  let always = 204;
+  let always = { status: 204, body: '' };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      const expected = `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
-      const given = String(request.headers['x-signature'] ?? '');
-      const signatureValid =
-        given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-      received.push({
-        headers: request.headers,
-        rawBody,
-        body: JSON.parse(rawBody) as Record<string, unknown>,
-        signatureValid,
-      });
-      response.statusCode = !signatureValid ? 401 : (queued.shift() ?? always);
-      response.end();
+      const raw = Buffer.concat(chunks);
+      const signatureValid = verify(raw, request.headers['x-signature'], secret);
+      const rawBody = raw.toString('utf8');
+      received.push({ headers: request.headers, rawBody, body: parsed(rawBody), signatureValid });
+      const queuedStatus = queued.shift();
+      response.statusCode = !signatureValid ? 401 : (queuedStatus ?? always.status);
+      response.end(signatureValid && queuedStatus === undefined ? always.body : '');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,9 +49,18 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     url: `http://127.0.0.1:${port}/hooks/pat`,
     received,
     failNext: (...statuses) => queued.push(...statuses),
-    answerAlways: (status) => {
-      always = status;
+    answerAlways: (status, body = '') => {
+      always = { status, body };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function parsed(rawBody: string): Record<string, unknown> {
+  try {
+    const body: unknown = JSON.parse(rawBody);
+    return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -54,8 +54,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   return z.enum(values, { error: () => `must be one of ${values.join(', ')}` }).default(fallback);
 }
 
-/** A URL with one of the given protocols; credentials in a bad one are not echoed. */
-export function url(protocols: readonly string[]) {
+/**
+ * A URL with one of the given protocols; credentials in a bad one are not echoed. With
+ * `credentialsIn`, a URL that carries credentials (`user:password@`) is refused and the
+ * message names the variables they go in: a URL ends up in logs and errors, a credential must not.
+ */
+export function url(protocols: readonly string[], credentialsIn?: string) {
   return z.string().superRefine((raw, ctx) => {
     let parsed: URL;
     try {
@@ -66,6 +70,12 @@ export function url(protocols: readonly string[]) {
     }
     if (!protocols.includes(parsed.protocol)) {
       ctx.addIssue({ code: 'custom', message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+    }
+    if (credentialsIn !== undefined && (parsed.username !== '' || parsed.password !== '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not carry credentials (user:password@); set ${credentialsIn} instead`,
+      });
     }
   });
 }
@@ -78,12 +88,26 @@ export function pattern(regex: RegExp, expected: string) {
   return z.string().regex(regex, { error: () => `must be ${expected}` });
 }
 
-/** A secret: its rules are the same whether it comes from the environment, a file or DATA_DIR. */
+/**
+ * A secret we choose: a key that only this service uses (to sign, to digest), which we can
+ * generate and so can demand to be strong. Its rules are the same whether it comes from the
+ * environment, a file or DATA_DIR.
+ */
 export function secret() {
   return z.string().superRefine((value, ctx) => {
     const problem = secretProblem(value);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   });
+}
+
+/**
+ * A credential we do not choose: a password or header value that another system (a mail
+ * server, a webhook receiver) issued, whose length and form are its business. So none of the
+ * secret rules, only: not empty. Like a secret it may come from `<NAME>_FILE` (`secret: true`
+ * in its docs) and is never echoed.
+ */
+export function credential() {
+  return z.string().min(1, { error: () => 'must not be empty' });
 }
 
 export function dayList(fallback: string) {

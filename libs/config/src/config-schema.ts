@@ -2,6 +2,7 @@ import { TOKEN_PREFIX_PATTERN } from '@pat/domain';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  credential,
   dayList,
   flag,
   oneOf,
@@ -164,24 +165,42 @@ export const variablesSchema = z.object({
     group: NOTICES,
     description: 'expiry notices, in days before expiry, comma-separated',
   }),
-  smtpUrl: doc(unset(url(['smtp:', 'smtps:'])), {
+  smtpUrl: doc(unset(url(['smtp:', 'smtps:'], 'SMTP_USER and SMTP_PASSWORD')), {
     group: NOTICES,
-    description: 'send notices by SMTP; unset writes `.eml` files to `DATA_DIR/outbox`',
+    description:
+      'send notices by SMTP; unset writes `.eml` files to `DATA_DIR/outbox`; no credentials in it (`user:password@` is refused): they go in `SMTP_USER` and `SMTP_PASSWORD`',
     example: 'smtp://smtp.example.com:587',
+  }),
+  smtpUser: doc(unset(text()), {
+    group: NOTICES,
+    description: 'the user the notifier authenticates as to the SMTP server; requires `SMTP_URL` and `SMTP_PASSWORD`',
+    example: 'pat-notifier',
+  }),
+  smtpPassword: doc(unset(credential()), {
+    group: NOTICES,
+    secret: true,
+    description: "the password of `SMTP_USER`, as the mail server's operator issued it (any length)",
   }),
   mailFrom: doc(text().default('PAT service <no-reply@localhost>'), {
     group: NOTICES,
     description: 'the sender of notice mails',
   }),
-  notifyWebhookUrl: doc(unset(url(['http:', 'https:'])), {
+  notifyWebhookUrl: doc(unset(url(['http:', 'https:'], 'NOTIFY_WEBHOOK_AUTHORIZATION')), {
     group: NOTICES,
-    description: 'also POST each notice as signed JSON to this URL',
+    description:
+      'also POST each notice as signed JSON to this URL; no credentials in it (`user:password@` is refused): a receiver that wants some gets `NOTIFY_WEBHOOK_AUTHORIZATION`',
     example: 'https://hooks.example.com/pat',
   }),
   notifyWebhookSecret: doc(unset(secret()), {
     group: NOTICES,
     secret: true,
     description: 'the key of the webhook signature, at least 32 characters; required with `NOTIFY_WEBHOOK_URL`',
+  }),
+  notifyWebhookAuthorization: doc(unset(credential()), {
+    group: NOTICES,
+    secret: true,
+    description:
+      'sent as the `Authorization` header of every webhook call, for a receiver that asks for one (`Bearer …`, `Basic …`); requires `NOTIFY_WEBHOOK_URL`',
   }),
   appUrl: doc(url(['http:', 'https:']).default('http://localhost:3000'), {
     group: NOTICES,

@@ -57,8 +57,11 @@ describe('loadConfig', () => {
         tokenAllowNoExpiry: false,
         noticeThresholdsDays: [7, 1],
         smtpUrl: null,
+        smtpUser: null,
+        smtpPassword: null,
         notifyWebhookUrl: null,
         notifyWebhookSecret: null,
+        notifyWebhookAuthorization: null,
         appUrl: 'http://localhost:3000',
         logLevel: 'info',
         expirySweepIntervalMs: 5000,
@@ -133,9 +136,12 @@ describe('loadConfig', () => {
         TOKEN_ALLOW_NO_EXPIRY: 'true',
         NOTICE_THRESHOLDS_DAYS: '1, 14 ,7,7',
         SMTP_URL: 'smtp://mail.local:25',
+        SMTP_USER: 'pat-notifier',
+        SMTP_PASSWORD: 'pw',
         MAIL_FROM: 'Tokens <tokens@example.com>',
         NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/pat',
         NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        NOTIFY_WEBHOOK_AUTHORIZATION: 'Basic cGF0OnB3',
         APP_URL: 'https://pat.example.com',
         LOG_LEVEL: 'debug',
         EXPIRY_SWEEP_INTERVAL_MS: '1000',
@@ -158,9 +164,12 @@ describe('loadConfig', () => {
         tokenAllowNoExpiry: true,
         noticeThresholdsDays: [14, 7, 1],
         smtpUrl: 'smtp://mail.local:25',
+        smtpUser: 'pat-notifier',
+        smtpPassword: 'pw',
         mailFrom: 'Tokens <tokens@example.com>',
         notifyWebhookUrl: 'https://hooks.example.com/pat',
         notifyWebhookSecret: WEBHOOK_SECRET,
+        notifyWebhookAuthorization: 'Basic cGF0OnB3',
         appUrl: 'https://pat.example.com',
         logLevel: 'debug',
         expirySweepIntervalMs: 1000,
@@ -290,6 +299,31 @@ describe('loadConfig', () => {
       expect(error.message).toMatch(/NOTIFY_WEBHOOK_URL/);
     });
 
+    it.each([
+      ['SMTP_URL', 'smtp://pat:hunter2@smtp.example.com:587', 'SMTP_USER and SMTP_PASSWORD'],
+      ['SMTP_URL', 'smtps://apikey-hunter2@smtp.example.com', 'SMTP_USER and SMTP_PASSWORD'],
+      ['NOTIFY_WEBHOOK_URL', 'http://user:hunter2@127.0.0.1:8080/hook', 'NOTIFY_WEBHOOK_AUTHORIZATION'],
+      ['NOTIFY_WEBHOOK_URL', 'https://:hunter2@hooks.example.com/pat', 'NOTIFY_WEBHOOK_AUTHORIZATION'],
+    ])('refuses %s with credentials in it (%s), naming where they go, never echoing them', (name, value, instead) => {
+      const error = configError({ [name]: value, NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET });
+      expect(error.variable).toBe(name);
+      expect(error.message).toContain('must not carry credentials');
+      expect(error.message).toContain(instead);
+      expect(error.message).not.toContain('hunter2');
+    });
+
+    it.each<[Env, string, RegExp]>([
+      [{ SMTP_URL: 'smtp://mail:25', SMTP_USER: 'pat' }, 'SMTP_USER', /SMTP_PASSWORD is not/],
+      [{ SMTP_URL: 'smtp://mail:25', SMTP_PASSWORD: 'pw' }, 'SMTP_PASSWORD', /SMTP_USER is not/],
+      [{ SMTP_USER: 'pat', SMTP_PASSWORD: 'pw' }, 'SMTP_USER', /SMTP_URL is not/],
+      [{ NOTIFY_WEBHOOK_AUTHORIZATION: 'Bearer x' }, 'NOTIFY_WEBHOOK_AUTHORIZATION', /NOTIFY_WEBHOOK_URL is not/],
+    ])('refuses a credential of no use alone: %j', (env, name, problem) => {
+      const error = configError(env);
+      expect(error.variable).toBe(name);
+      expect(error.message).toMatch(problem);
+      expect(error.message).not.toMatch(/\bpw\b|Bearer x/);
+    });
+
     it('does not echo credentials of a malformed URL', () => {
       const error = configError({ MONGO_URL: 'mongo db://admin:hunter2@db/pat' });
       expect(error.variable).toBe('MONGO_URL');
@@ -408,6 +442,25 @@ describe('loadConfig', () => {
       const error = configError({ AUTH_JWT_SECRET_FILE: secretFile(content) });
       expect(error.variable).toBe('AUTH_JWT_SECRET_FILE');
     });
+
+    it.each([
+      ['SMTP_PASSWORD', 'smtpPassword', { SMTP_URL: 'smtp://mail:25', SMTP_USER: 'pat' }],
+      [
+        'NOTIFY_WEBHOOK_AUTHORIZATION',
+        'notifyWebhookAuthorization',
+        { NOTIFY_WEBHOOK_URL: 'https://h.io', NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      ],
+    ] as const)(
+      'reads the credential %s, from the variable or its _FILE, of any length the issuer chose',
+      (name, key, env) => {
+        expect(load({ ...env, [`${name}_FILE`]: secretFile('pw\n') })[key]).toBe('pw');
+        expect(load({ ...env, [name]: 'pw' })[key]).toBe('pw');
+        expect(configError({ ...env, [`${name}_FILE`]: secretFile('\n') })).toMatchObject({
+          variable: `${name}_FILE`,
+          problem: 'must not be empty',
+        });
+      },
+    );
 
     it('refuses a file that cannot be read', () => {
       const error = configError({ TOKEN_PEPPER_FILE: join(dataDir, 'missing') });

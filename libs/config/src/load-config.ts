@@ -93,6 +93,10 @@ function checkCombinations(variables: ConfigVariables): void {
   if (variables.notifyWebhookUrl !== null && variables.notifyWebhookSecret === null) {
     throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are signed)');
   }
+  requires(variables, 'smtpUser', 'smtpPassword');
+  requires(variables, 'smtpPassword', 'smtpUser');
+  requires(variables, 'smtpUser', 'smtpUrl');
+  requires(variables, 'notifyWebhookAuthorization', 'notifyWebhookUrl');
   if (variables.authJwksUrl !== null) {
     for (const key of ['authJwtIssuer', 'authJwtAudience'] as const) {
       if (variables[key] === null) {
@@ -102,6 +106,13 @@ function checkCombinations(variables: ConfigVariables): void {
         );
       }
     }
+  }
+}
+
+/** A variable that is of no use without another one: set alone, it is a mistake to report, not to ignore. */
+function requires(variables: ConfigVariables, key: Key, needed: Key): void {
+  if (variables[key] !== null && variables[needed] === null) {
+    throw new ConfigError(variableName(key), `is set, but ${variableName(needed)} is not: set both, or neither`);
   }
 }
 

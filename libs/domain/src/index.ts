@@ -20,6 +20,7 @@ export * from './token/token-command-executor';
 export * from './notice/notice-decision';
 export * from './notice/notice-delivery';
 export * from './notice/notice-due-times';
+export * from './notice/notice-failure-detail';
 export * from './notice/notice-schedule-entry';
 export * from './notice/notice-token';
 export * from './ports/notice-channel.port';

@@ -1,4 +1,4 @@
-import { emailAddress, type ExpiryNotice } from '@pat/domain';
+import { NoticeChannelError, emailAddress, type ExpiryNotice } from '@pat/domain';
 import type { SendMailOptions } from 'nodemailer';
 import { composeExpiryNoticeMail } from './expiry-notice-mail';
 
@@ -14,7 +14,9 @@ export interface MailSettings {
  */
 export function expiryNoticeMessage(notice: ExpiryNotice, settings: MailSettings): SendMailOptions {
   const to = emailAddress(notice.ownerEmail);
-  if (to === null) throw new Error(`Token ${notice.tokenId} has no usable owner email`);
+  if (to === null) {
+    throw new NoticeChannelError('invalid_recipient', new Error(`Token ${notice.tokenId} has no usable owner email`));
+  }
   const mail = composeExpiryNoticeMail(notice, settings.appUrl);
   return {
     from: settings.from,

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { APP_CONFIG, NOTIFIER_SETTINGS } from '../infrastructure/injection-tokens';
 import type { NotifierSettings } from '../infrastructure/notifier-settings';
 import { OutboxChannel } from './outbox.channel';
-import { SmtpEmailChannel } from './smtp-email.channel';
+import { SmtpEmailChannel, type SmtpSettings } from './smtp-email.channel';
 import { WebhookChannel } from './webhook.channel';
 
 /**
- * The configured channels: SMTP when `SMTP_URL` is set, else the `.eml` outbox in
- * `DATA_DIR/outbox`; and the webhook when `NOTIFY_WEBHOOK_URL` is set.
+ * The configured channels: SMTP when `SMTP_URL` is set (authenticated with `SMTP_USER` and
+ * `SMTP_PASSWORD` when they are), else the `.eml` outbox in `DATA_DIR/outbox`; and the webhook
+ * when `NOTIFY_WEBHOOK_URL` is set.
  */
 @Injectable()
 export class NoticeChannels implements OnApplicationShutdown {
@@ -21,13 +22,19 @@ export class NoticeChannels implements OnApplicationShutdown {
     const channels: NoticeChannel[] = [
       config.smtpUrl === null
         ? new OutboxChannel(join(config.dataDir, 'outbox'), mail)
-        : new SmtpEmailChannel({ ...mail, url: config.smtpUrl, timeoutMs: settings.channelTimeoutMs }),
+        : new SmtpEmailChannel({
+            ...mail,
+            url: config.smtpUrl,
+            auth: smtpAuth(config),
+            timeoutMs: settings.channelTimeoutMs,
+          }),
     ];
     if (config.notifyWebhookUrl !== null && config.notifyWebhookSecret !== null) {
       channels.push(
         new WebhookChannel({
           url: config.notifyWebhookUrl,
           secret: config.notifyWebhookSecret,
+          authorization: config.notifyWebhookAuthorization,
           timeoutMs: settings.channelTimeoutMs,
         }),
       );
@@ -47,4 +54,8 @@ export class NoticeChannels implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.all.map((channel) => channel.close()));
   }
+}
+
+function smtpAuth({ smtpUser, smtpPassword }: AppConfig): SmtpSettings['auth'] {
+  return smtpUser === null || smtpPassword === null ? null : { user: smtpUser, pass: smtpPassword };
 }

@@ -1,5 +1,5 @@
-import { emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
-import { createTransport } from 'nodemailer';
+import { NoticeChannelError, emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, open, unlink } from 'node:fs/promises';
@@ -37,7 +37,14 @@ export class OutboxChannel implements NoticeChannel {
   async deliver(notice: ExpiryNotice): Promise<void> {
     const target = join(this.directory, outboxFileName(notice));
     if (existsSync(target)) return;
-    const { message } = await this.transport.sendMail(expiryNoticeMessage(notice, this.mail));
+    const mail = expiryNoticeMessage(notice, this.mail);
+    await this.write(mail, target).catch((error: unknown) => {
+      throw new NoticeChannelError('outbox_write_failed', error);
+    });
+  }
+
+  private async write(mail: SendMailOptions, target: string): Promise<void> {
+    const { message } = await this.transport.sendMail(mail);
     if (!Buffer.isBuffer(message)) throw new Error('nodemailer did not render the message into a buffer');
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
     const aside = join(this.directory, `.${randomUUID()}.tmp`);

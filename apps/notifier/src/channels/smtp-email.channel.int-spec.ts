@@ -1,6 +1,6 @@
-import type { ExpiryNotice } from '@pat/domain';
+import { NoticeChannelError, type ExpiryNotice } from '@pat/domain';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink';
-import { SmtpEmailChannel } from './smtp-email.channel';
+import { SmtpEmailChannel, type SmtpSettings } from './smtp-email.channel';
 
 const DIGEST = 'f'.repeat(64);
 const TOKEN = 'pat_PuQig58LFQ87HyXacN1fsRTzjD4WjLSNok7cAGij1HlCg6';
@@ -27,6 +27,7 @@ describe('SMTP channel against a real SMTP server', () => {
       url: sink.url,
       from: 'Tokens <tokens@pat.example.com>',
       appUrl: 'https://pat.example.com',
+      auth: null,
       timeoutMs: 5000,
     });
   });
@@ -59,9 +60,12 @@ describe('SMTP channel against a real SMTP server', () => {
     for (const secret of [TOKEN, TOKEN.slice(4), DIGEST]) expect(raw).not.toContain(secret);
   });
 
-  it('fails the delivery when the server refuses the message', async () => {
-    sink.refuseNext(1);
-    await expect(channel.deliver(notice)).rejects.toThrow(/451/);
+  it('fails the delivery when the server refuses the message: smtp_refused, the reply only as the cause', async () => {
+    sink.refuseNext(1, 'relay-7.mail.internal [10.20.30.40] greylisted');
+    const failure = await channel.deliver(notice).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NoticeChannelError);
+    expect(failure).toMatchObject({ code: 'smtp_refused', message: 'the mail server refused the message' });
+    expect(String((failure as Error).cause)).toMatch(/451 relay-7\.mail\.internal \[10\.20\.30\.40\]/);
     expect(sink.received).toHaveLength(0);
   });
 
@@ -72,9 +76,10 @@ describe('SMTP channel against a real SMTP server', () => {
       url: `smtp://127.0.0.1:${port}`,
       from: 'tokens@pat.example.com',
       appUrl: 'https://pat.example.com',
+      auth: null,
       timeoutMs: 2000,
     });
-    await expect(orphan.deliver(notice)).rejects.toThrow();
+    await expect(orphan.deliver(notice)).rejects.toMatchObject({ code: 'smtp_unreachable' });
     await orphan.close();
     sink = await startSmtpSink();
   });
@@ -89,7 +94,52 @@ describe('SMTP channel against a real SMTP server', () => {
     ['a header break', 'alice@example.com\r\nBcc: e@z.io'],
   ])('neither reaches nor mails an owner whose recorded address is %s', async (_, ownerEmail) => {
     expect(channel.reaches(ownerEmail)).toBe(false);
-    await expect(channel.deliver({ ...notice, ownerEmail })).rejects.toThrow(/no usable owner email/);
+    await expect(channel.deliver({ ...notice, ownerEmail })).rejects.toMatchObject({ code: 'invalid_recipient' });
+    expect(sink.received).toHaveLength(0);
+  });
+});
+
+describe('SMTP channel against a real SMTP server that requires AUTH', () => {
+  const credentials = { user: 'pat-notifier', pass: 'short pw' };
+  let sink: SmtpSink;
+
+  beforeEach(async () => {
+    sink = await startSmtpSink({ auth: credentials });
+  });
+
+  afterEach(() => sink.close());
+
+  const channelWith = (auth: SmtpSettings['auth']): SmtpEmailChannel =>
+    new SmtpEmailChannel({
+      url: sink.url,
+      from: 'tokens@pat.example.com',
+      appUrl: 'https://pat.example.com',
+      auth,
+      timeoutMs: 5000,
+    });
+
+  it('authenticates with SMTP_USER and SMTP_PASSWORD, then sends', async () => {
+    const channel = channelWith(credentials);
+    try {
+      await channel.deliver(notice);
+    } finally {
+      await channel.close();
+    }
+    expect(sink.received.map((mail) => [mail.user, mail.recipients])).toEqual([
+      ['pat-notifier', ['alice@example.com']],
+    ]);
+  });
+
+  it.each([
+    ['a wrong password', { user: 'pat-notifier', pass: 'wrong' }],
+    ['no credentials', null],
+  ])('fails with smtp_auth_failed on %s', async (_, auth) => {
+    const channel = channelWith(auth);
+    try {
+      await expect(channel.deliver(notice)).rejects.toMatchObject({ code: 'smtp_auth_failed' });
+    } finally {
+      await channel.close();
+    }
     expect(sink.received).toHaveLength(0);
   });
 });

@@ -1,9 +1,13 @@
-import { emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { NoticeChannelError, emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
 import { createTransport } from 'nodemailer';
 import { expiryNoticeMessage, type MailSettings } from './expiry-notice-message';
+import { smtpErrorCode } from './channel-error-codes';
 
 export interface SmtpSettings extends MailSettings {
+  /** `SMTP_URL`: never with credentials in it (the configuration refuses them). */
   url: string;
+  /** `SMTP_USER` and `SMTP_PASSWORD`, or null to send without authenticating. */
+  auth: { user: string; pass: string } | null;
   /** Bounds every wait on the server, so that a stuck server fails an attempt instead of holding it. */
   timeoutMs: number;
 }
@@ -16,6 +20,7 @@ export class SmtpEmailChannel implements NoticeChannel {
   constructor(private readonly settings: SmtpSettings) {
     this.transport = createTransport({
       url: settings.url,
+      ...(settings.auth === null ? {} : { auth: settings.auth }),
       connectionTimeout: settings.timeoutMs,
       greetingTimeout: settings.timeoutMs,
       socketTimeout: settings.timeoutMs,
@@ -27,8 +32,16 @@ export class SmtpEmailChannel implements NoticeChannel {
   }
 
   async deliver(notice: ExpiryNotice): Promise<void> {
-    const info = await this.transport.sendMail(expiryNoticeMessage(notice, this.settings));
-    if (info.rejected.length > 0) throw new Error(`The SMTP server refused the recipient: ${info.response}`);
+    const message = expiryNoticeMessage(notice, this.settings);
+    const info = await this.transport.sendMail(message).catch((error: unknown) => {
+      throw new NoticeChannelError(smtpErrorCode(error), error);
+    });
+    if (info.rejected.length > 0) {
+      throw new NoticeChannelError(
+        'smtp_refused',
+        new Error(`The SMTP server refused the recipient: ${info.response}`),
+      );
+    }
   }
 
   close(): Promise<void> {

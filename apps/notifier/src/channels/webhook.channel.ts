@@ -1,10 +1,19 @@
-import type { ExpiryNotice, NoticeChannel } from '@pat/domain';
+import { NoticeChannelError, webhookStatusCode, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { fetchErrorCode } from './channel-error-codes';
 import { webhookSignature } from './webhook-signature';
 
 export interface WebhookSettings {
+  /** `NOTIFY_WEBHOOK_URL`: never with credentials in it (the configuration refuses them). */
   url: string;
   secret: string;
+  /** `NOTIFY_WEBHOOK_AUTHORIZATION`, sent as the `Authorization` header, or null. */
+  authorization: string | null;
   timeoutMs: number;
+  /**
+   * The time signed into `X-Signature`. The receiver holds it against its own clock, so this is
+   * the wall clock, not the notifier's (simulated in tests) notice clock.
+   */
+  now?: () => Date;
 }
 
 /** The JSON body of a webhook notice, exactly the contract's fields. */
@@ -22,7 +31,8 @@ export function webhookBody(notice: ExpiryNotice): string {
 
 /**
  * POSTs each notice to `NOTIFY_WEBHOOK_URL`, signed with `NOTIFY_WEBHOOK_SECRET`. A 2xx answer
- * is acceptance. `X-Notice-Id` is stable per notice, for receivers to drop a repeat.
+ * is acceptance; a redirect is not followed. `X-Notice-Id` is stable per notice, for receivers
+ * to drop a repeat.
  */
 export class WebhookChannel implements NoticeChannel {
   readonly name = 'webhook';
@@ -35,20 +45,29 @@ export class WebhookChannel implements NoticeChannel {
 
   async deliver(notice: ExpiryNotice): Promise<void> {
     const body = webhookBody(notice);
-    const response = await fetch(this.settings.url, {
+    const { url, secret, authorization, timeoutMs, now = () => new Date() } = this.settings;
+    const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'user-agent': 'pat-notifier',
-        'x-signature': webhookSignature(body, this.settings.secret),
+        'x-signature': webhookSignature(body, secret, now()),
         'x-notice-id': notice.noticeId,
+        ...(authorization === null ? {} : { authorization }),
       },
       body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(this.settings.timeoutMs),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((error: unknown) => {
+      throw new NoticeChannelError(fetchErrorCode(error), error);
     });
     await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) throw new Error(`The webhook answered ${response.status}`);
+    if (!response.ok) {
+      throw new NoticeChannelError(
+        webhookStatusCode(response.status),
+        new Error(`The webhook answered ${response.status}`),
+      );
+    }
   }
 
   close(): Promise<void> {

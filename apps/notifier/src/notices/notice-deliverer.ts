@@ -4,6 +4,7 @@ import {
   DAY_MS,
   EVENT_STORE,
   NOTICE_DELIVERY_QUEUE,
+  channelFailureDetail,
   channelsOf,
   deliveryVerdict,
   executeTokenCommand,
@@ -15,12 +16,14 @@ import {
   type EventStore,
   type ExpiryNotice,
   type ExpiryNoticeFailureReason,
+  type NoticeChannelErrorCodes,
   type NoticeDelivery,
   type NoticeDeliveryQueue,
   type NoticeToken,
   type TokenEvent,
 } from '@pat/domain';
 import { randomUUID } from 'node:crypto';
+import { channelFailure, type ChannelFailure } from '../channels/channel-failure';
 import { NoticeChannels } from '../channels/notice-channels';
 import { APP_CONFIG, CLOCK, NOTIFIER_SETTINGS } from '../infrastructure/injection-tokens';
 import type { NotifierSettings } from '../infrastructure/notifier-settings';
@@ -34,7 +37,6 @@ export interface DeliveryPass {
 }
 
 const ACTOR = 'system:notifier';
-const MAX_DETAIL = 500;
 
 /**
  * Delivers the claimed notices: leases queued deliveries, checks on the token's stream that
@@ -105,26 +107,23 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       return this.complete(delivery, 'dropped');
     }
     const verdict = deliveryVerdict(token, delivery.thresholdDays, this.config.noticeThresholdsDays, now);
-    if (verdict !== 'deliver') {
-      const partly = delivery.delivered.length > 0 ? `delivered only by ${delivery.delivered.join('+')}` : null;
-      return this.giveUp(delivery, verdict, partly);
-    }
+    if (verdict !== 'deliver') return this.giveUp(delivery, verdict);
     const names = channelsOf(delivery.channel);
-    if (names.length === 0) return this.giveUp(delivery, 'no_recipient', 'no channel reaches the owner');
+    if (names.length === 0) return this.giveUp(delivery, 'no_recipient');
 
     const notice = toNotice(delivery, token, token.expiresAt);
-    const errors: string[] = [];
+    const failures: Record<string, ChannelFailure> = {};
     for (const name of names.filter((channel) => !delivery.delivered.includes(channel))) {
-      const error = await this.handTo(name, notice);
-      if (error !== null) {
+      const failure = await this.handTo(name, notice);
+      if (failure !== null) {
         this.metrics.attemptFailed(name);
-        errors.push(`${name}: ${error}`);
+        failures[name] = failure;
         continue;
       }
       this.metrics.noticeSent(name);
       await this.queue.recordDelivered(delivery, this.holder, name);
     }
-    if (errors.length === 0) {
+    if (Object.keys(failures).length === 0) {
       const dueAt = token.expiresAt.getTime() - delivery.thresholdDays * DAY_MS;
       this.metrics.noticeDelivered((this.clock.now().getTime() - dueAt) / 1000);
       this.logger.log(
@@ -134,38 +133,41 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       return this.complete(delivery, 'delivered');
     }
     const attempts = delivery.attempts + 1;
-    const detail = errors.join('; ').slice(0, MAX_DETAIL);
-    if (attempts >= this.settings.maxAttempts) return this.giveUp(delivery, 'delivery_failed', detail);
+    if (attempts >= this.settings.maxAttempts) return this.giveUp(delivery, 'delivery_failed', failures);
     const retryAt = new Date(
       now.getTime() + retryDelayMs(attempts, this.settings.firstRetryDelayMs, this.settings.retryFactor),
     );
     this.logger.warn(
-      { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, attempts, retryAt, error: detail },
+      { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, attempts, retryAt, ...logged(failures) },
       'Expiry notice not delivered, will retry',
     );
-    await this.queue.retryLater(delivery, this.holder, attempts, retryAt, detail);
+    await this.queue.retryLater(delivery, this.holder, attempts, retryAt, channelFailureDetail(codesOf(failures)));
     return false;
   }
 
   /** Null once the channel has accepted the notice, else why it has not. */
-  private async handTo(name: string, notice: ExpiryNotice): Promise<string | null> {
+  private async handTo(name: string, notice: ExpiryNotice): Promise<ChannelFailure | null> {
     const channel = this.channels.byName(name);
-    if (channel === undefined) return 'this channel is not configured in this process';
+    if (channel === undefined) return { code: 'channel_not_configured', error: `no ${name} channel in this process` };
     try {
       await channel.deliver(notice);
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return channelFailure(error);
     }
   }
 
-  /** Records why the notice will not be delivered in the token's stream, then ends its delivery. */
+  /**
+   * Records why the notice will not be delivered in the token's stream (codes and fixed
+   * sentences only; the channels' own errors go to the log), then ends its delivery.
+   */
   private async giveUp(
     delivery: NoticeDelivery,
     reason: ExpiryNoticeFailureReason,
-    detail: string | null,
+    failures: Record<string, ChannelFailure> = {},
   ): Promise<boolean> {
     const commandId = randomUUID();
+    const errorCodes = codesOf(failures);
     await executeTokenCommand(
       this.store,
       {
@@ -174,16 +176,24 @@ export class NoticeDeliverer implements OnApplicationShutdown {
         thresholdDays: delivery.thresholdDays,
         channel: delivery.channel,
         reason,
-        detail,
+        errorCodes,
+        deliveredBy: delivery.delivered,
         now: this.clock.now(),
       },
       { commandId, correlationId: commandId, actor: ACTOR },
     );
     this.metrics.noticeFailed(reason);
-    const entry = { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, reason, detail };
-    if (reason === 'delivery_failed' || reason === 'no_recipient') this.logger.error(entry, 'Expiry notice failed');
+    const entry = {
+      tokenId: delivery.tokenId,
+      thresholdDays: delivery.thresholdDays,
+      reason,
+      deliveredBy: delivery.delivered,
+      ...logged(failures),
+    };
+    const failed = reason === 'delivery_failed' || reason === 'no_recipient';
+    if (failed) this.logger.error(entry, 'Expiry notice failed');
     else this.logger.log(entry, 'Expiry notice dropped');
-    return this.complete(delivery, reason === 'delivery_failed' || reason === 'no_recipient' ? 'failed' : 'dropped');
+    return this.complete(delivery, failed ? 'failed' : 'dropped');
   }
 
   private async complete(delivery: NoticeDelivery, outcome: DeliveryOutcome): Promise<boolean> {
@@ -232,4 +242,18 @@ function toNotice(delivery: NoticeDelivery, token: NoticeToken, expiresAt: Date)
     thresholdDays: delivery.thresholdDays,
     claimedAt: delivery.claimedAt,
   };
+}
+
+function codesOf(failures: Record<string, ChannelFailure>): NoticeChannelErrorCodes {
+  return Object.fromEntries(Object.entries(failures).map(([channel, failure]) => [channel, failure.code]));
+}
+
+/** What the log says of failed channels: their codes and, for the operator, their errors. */
+function logged(failures: Record<string, ChannelFailure>): {
+  errorCodes?: NoticeChannelErrorCodes;
+  errors?: Record<string, string>;
+} {
+  if (Object.keys(failures).length === 0) return {};
+  const errors = Object.fromEntries(Object.entries(failures).map(([channel, failure]) => [channel, failure.error]));
+  return { errorCodes: codesOf(failures), errors };
 }

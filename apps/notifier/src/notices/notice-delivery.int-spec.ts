@@ -112,6 +112,28 @@ describe('notice delivery through the notifier', () => {
     }
   });
 
+  it('authenticates to the SMTP server with SMTP_USER and SMTP_PASSWORD', async () => {
+    const smtp = await startSmtpSink({ auth: { user: 'pat-notifier', pass: 'issued-by-mail-ops' } });
+    try {
+      await givenToken();
+      await start({
+        SMTP_URL: smtp.url,
+        SMTP_USER: 'pat-notifier',
+        SMTP_PASSWORD: 'issued-by-mail-ops',
+        NOTIFY_WEBHOOK_URL: '',
+        NOTIFY_WEBHOOK_SECRET: '',
+      });
+
+      await runAt(SEVEN_DAYS_DUE);
+
+      expect(smtp.received.map((mail) => [mail.user, mail.recipients])).toEqual([
+        ['pat-notifier', ['alice@example.com']],
+      ]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('retries a channel that failed with backoff, without repeating the channels that accepted', async () => {
     const { tokenId } = await givenToken();
     await start();
@@ -151,7 +173,8 @@ describe('notice delivery through the notifier', () => {
       thresholdDays: 7,
       channel: 'outbox+webhook',
       reason: 'delivery_failed',
-      detail: 'webhook: The webhook answered 500',
+      errorCodes: { webhook: 'webhook_status_500' },
+      detail: 'webhook: the webhook receiver answered HTTP 500 (webhook_status_500)',
       failedAt: new Date(SEVEN_DAYS_DUE.getTime() + 2 * RETRY_MS).toISOString(),
     });
     expect(await metric('pat_notices_failed_total')).toEqual(['pat_notices_failed_total{reason="delivery_failed"} 1']);

@@ -1,4 +1,5 @@
 import type { NoticeChannelName } from '../notice/notice-delivery';
+import { channelErrorMessage, type NoticeChannelErrorCode } from '../notice/notice-failure-detail';
 
 /** What a notice tells its recipient. Never the token, never its digest. */
 export interface ExpiryNotice {
@@ -19,9 +20,23 @@ export interface NoticeChannel {
   readonly name: NoticeChannelName;
   /** Whether this channel can reach the token's owner (mail needs an address). */
   reaches(ownerEmail: string | null): boolean;
-  /** Resolves once the channel has accepted the notice; rejects when it has not. */
+  /** Resolves once the channel has accepted the notice; rejects (with a NoticeChannelError) when it has not. */
   deliver(notice: ExpiryNotice): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Why a channel did not accept a notice: a stable code for the audit trail, and the error of
+ * the library or server underneath as `cause`, for the notifier's log only.
+ */
+export class NoticeChannelError extends Error {
+  constructor(
+    readonly code: NoticeChannelErrorCode,
+    cause?: unknown,
+  ) {
+    super(channelErrorMessage(code) ?? code, { cause });
+    this.name = 'NoticeChannelError';
+  }
 }
 
 export const NOTICE_CHANNELS = Symbol('NoticeChannels');

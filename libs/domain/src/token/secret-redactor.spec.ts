@@ -41,6 +41,28 @@ describe('SecretRedactor', () => {
     expect(new SecretRedactor('acme2').redact(`t=${acme}`)).toBe(`t=${REDACTED}`);
   });
 
+  it.each([
+    [
+      'a connection string',
+      'connect mongodb://admin:hunter2@db:27017/pat',
+      `connect mongodb://${REDACTED}@db:27017/pat`,
+    ],
+    [
+      'a JSON log line',
+      '{"err":"http://user:s3cr%40t@10.0.0.5:8080/hook"}',
+      `{"err":"http://${REDACTED}@10.0.0.5:8080/hook"}`,
+    ],
+    ['a user alone', 'smtp://apikey@smtp.example.com', `smtp://${REDACTED}@smtp.example.com`],
+    ['several hosts', 'esdb://a:b@h1:2113,h2:2113?tls=true', `esdb://${REDACTED}@h1:2113,h2:2113?tls=true`],
+  ])('redacts the credentials of a URL in %s', (_where, text, expected) => {
+    expect(redactor.redact(text)).toBe(expected);
+  });
+
+  it('keeps an address in a URL path or in text as it is', () => {
+    const text = 'GET https://host/users/alice@example.com for bob@example.com';
+    expect(redactor.redact(text)).toBe(text);
+  });
+
   it('keeps hints, ids, digests and short look-alikes as they are', () => {
     const text = `pat_ABCD…WXYZ ${randomUUID()} ${randomBytes(32).toString('hex')} pat_short eyJhbGciOiJIUzI1NiJ9`;
     expect(redactor.redact(text)).toBe(text);
@@ -81,6 +103,9 @@ describe('SecretRedactor', () => {
       ['the prefix repeated', fill('pat_')],
       ['one long base62 run', `pat_${'A'.repeat(SIZE - 4)}`],
       ['token bodies one character short', fill(`pat_${'A'.repeat(39)}/`)],
+      ['URL schemes repeated', fill('a://')],
+      ['URL credentials without a host', fill('x://user:password')],
+      ['at signs after one scheme', `x://${'u:p@'.repeat(SIZE / 4 - 1)}`],
     ];
 
     it.each(hostile)('%s', (_shape, text) => {

@@ -5,6 +5,7 @@ import {
   tokenGenerated,
   tokenRevoked,
 } from './testing/token-events';
+import { WITHHELD_DETAIL } from '../notice/notice-failure-detail';
 import type { TokenEvent } from './token.events';
 import { publicEventData, toTokenEvent } from './token-event-codec';
 
@@ -46,6 +47,15 @@ describe('publicEventData', () => {
     const generated = tokenGenerated();
     publicEventData(generated);
     expect(generated.data.tokenDigest).toBe('d'.repeat(64));
+  });
+
+  it('shows the detail of an ExpiryNoticeFailed recorded with a raw error only as withheld', () => {
+    const legacy = expiryNoticeFailed({
+      detail: 'webhook: Request cannot be constructed from a URL that includes credentials: http://u:pw@10.0.0.5/h',
+    });
+    delete legacy.data.errorCodes;
+    expect(publicEventData(legacy)).toEqual({ ...legacy.data, detail: WITHHELD_DETAIL });
+    expect(legacy.data.detail).toContain('u:pw@');
   });
 
   it.each(events.slice(1).map((event) => [event.type, event] as const))(

@@ -1,3 +1,4 @@
+import { shownNoticeFailureDetail } from '../notice/notice-failure-detail';
 import type { RecordedEvent } from '../ports/event-store.port';
 import { isTokenEventType, type TokenEvent } from './token.events';
 
@@ -7,9 +8,20 @@ export function toTokenEvent(recorded: Pick<RecordedEvent, 'type' | 'data'>): To
   return { type: recorded.type, data: recorded.data } as TokenEvent;
 }
 
-/** Event data as shown outside the service: everything but the digest. */
+/**
+ * Event data as shown outside the service (to the owner and in the audit log): everything but
+ * the digest, and a notice failure's detail only as fixed sentences (older events recorded a
+ * channel's raw error there).
+ */
 export function publicEventData(event: TokenEvent): Record<string, unknown> {
-  if (event.type !== 'TokenGenerated') return { ...event.data };
-  const { tokenDigest: _digest, ...rest } = event.data;
-  return rest;
+  switch (event.type) {
+    case 'TokenGenerated': {
+      const { tokenDigest: _digest, ...rest } = event.data;
+      return rest;
+    }
+    case 'ExpiryNoticeFailed':
+      return { ...event.data, detail: shownNoticeFailureDetail(event.data.detail) };
+    default:
+      return { ...event.data };
+  }
 }

@@ -1,3 +1,4 @@
+import type { NoticeChannelErrorCodes } from '../notice/notice-failure-detail';
 import type { ExpiryNoticeFailureReason } from './token.events';
 import type { ExpiryPolicy, ExpiryRequest } from './token-expiry';
 
@@ -47,7 +48,10 @@ export interface RecordExpiryNoticeFailure {
   thresholdDays: number;
   channel: string;
   reason: ExpiryNoticeFailureReason;
-  detail: string | null;
+  /** Per channel that failed its last attempt, why (delivery_failed). */
+  errorCodes: NoticeChannelErrorCodes;
+  /** The channels that had accepted the notice before it was given up. */
+  deliveredBy: readonly string[];
   now: Date;
 }
 

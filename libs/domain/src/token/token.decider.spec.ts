@@ -72,7 +72,8 @@ const recordFailure = (thresholdDays: number, now = MID_LIFE): RecordExpiryNotic
   thresholdDays,
   channel: 'email',
   reason: 'delivery_failed',
-  detail: 'connection refused',
+  errorCodes: { email: 'smtp_unreachable' },
+  deliveredBy: [],
   now,
 });
 
@@ -347,7 +348,8 @@ describe('token decider', () => {
               thresholdDays: 7,
               channel: 'email',
               reason: 'delivery_failed',
-              detail: 'connection refused',
+              errorCodes: { email: 'smtp_unreachable' },
+              detail: 'email: the mail server could not be reached (smtp_unreachable)',
               failedAt: MID_LIFE.toISOString(),
             },
           },
@@ -372,6 +374,29 @@ describe('token decider', () => {
       given([generated, claimed, expired])
         .when(recordFailure(7, AFTER_EXPIRY))
         .then([expiryNoticeFailed({ failedAt: AFTER_EXPIRY.toISOString() })]);
+    });
+
+    it('writes the detail from the codes and channel names only', () => {
+      given([generated, expiryNoticeSent({ thresholdDays: 7, channel: 'email+webhook' })])
+        .when({ ...recordFailure(7), channel: 'email+webhook', errorCodes: { webhook: 'webhook_status_500' } })
+        .then([
+          expiryNoticeFailed({
+            channel: 'email+webhook',
+            errorCodes: { webhook: 'webhook_status_500' },
+            detail: 'webhook: the webhook receiver answered HTTP 500 (webhook_status_500)',
+            failedAt: MID_LIFE.toISOString(),
+          }),
+        ]);
+      given([generated, claimed, revokedByOwner])
+        .when({ ...recordFailure(7), reason: 'token_revoked', errorCodes: {}, deliveredBy: ['email'] })
+        .then([
+          expiryNoticeFailed({
+            reason: 'token_revoked',
+            errorCodes: {},
+            detail: 'delivered only by email',
+            failedAt: MID_LIFE.toISOString(),
+          }),
+        ]);
     });
 
     it('answers token_not_found on an absent stream', () => {

@@ -1,3 +1,4 @@
+import { noticeFailureDetail } from '../notice/notice-failure-detail';
 import { actorId, type Actor, type TokenCommand } from './token.commands';
 import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
 import { TOKEN_EVENT_SCHEMA_VERSION, type TokenEvent } from './token.events';
@@ -104,7 +105,8 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             thresholdDays: command.thresholdDays,
             channel: command.channel,
             reason: command.reason,
-            detail: command.detail,
+            errorCodes: { ...command.errorCodes },
+            detail: noticeFailureDetail(command.reason, command.errorCodes, command.deliveredBy),
             failedAt: command.now.toISOString(),
           },
         },

@@ -63,7 +63,13 @@ export interface ExpiryNoticeFailed {
     thresholdDays: number;
     channel: string;
     reason: ExpiryNoticeFailureReason;
-    /** What went wrong, for an operator: the last delivery error, or null. */
+    /**
+     * The code of each channel whose last attempt failed (`{ webhook: 'webhook_timeout' }`), empty
+     * for the other reasons; the codes are those of notice-failure-detail.ts. Absent from
+     * events recorded before codes existed.
+     */
+    errorCodes?: Record<string, string>;
+    /** What went wrong in fixed sentences (see notice-failure-detail.ts), or null. Never an error's own text. */
     detail: string | null;
     failedAt: string;
   };
