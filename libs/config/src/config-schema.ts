@@ -102,6 +102,11 @@ export const variablesSchema = z.object({
     group: TOKENS,
     description: 'whether `expiresAt: null` (never expires) is accepted',
   }),
+  tokenMaxActivePerUser: doc(wholeNumber(1, 10_000, 100), {
+    group: TOKENS,
+    description:
+      'active tokens one user may have; one more is refused with 409 `token_limit_reached` until one is revoked or expires',
+  }),
   expirySweepIntervalMs: doc(wholeNumber(100, 60_000, 5000), {
     group: TOKENS,
     description: 'how often each API process records `TokenExpired` for tokens past their expiry',

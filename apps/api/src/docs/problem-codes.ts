@@ -1,3 +1,4 @@
+import { TOKEN_LIMIT_REACHED } from '@pat/domain';
 import type { TokenRefusal } from '../auth/api-token.authenticator';
 
 /** The `code`s an endpoint answering with a status can carry, unless it names its own. */
@@ -11,6 +12,9 @@ export const PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
   429: ['too_many_requests'],
   503: ['store_unavailable'],
 };
+
+/** A generate refused because the user has as many active tokens as `TOKEN_MAX_ACTIVE_PER_USER` allows. */
+export const GENERATE_409_CODES = [TOKEN_LIMIT_REACHED] as const;
 
 /** A JSON body is parsed before the guards run, so a broken one is refused first. */
 export const JSON_BODY_400_CODES = ['validation_failed', 'invalid_json'] as const;

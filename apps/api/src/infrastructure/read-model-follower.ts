@@ -48,6 +48,11 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
     return this.runner.waitFor(position, timeoutMs);
   }
 
+  /** Resolves true once queries of this process see every event recorded before the call. */
+  catchUp(timeoutMs = 5000): Promise<boolean> {
+    return this.runner.catchUp(timeoutMs);
+  }
+
   get position(): LogPosition | null {
     return this.runner.position;
   }

@@ -11,8 +11,10 @@ import {
   type TokenView,
 } from '@pat/domain';
 
-const newestFirst = (a: TokenView, b: TokenView): number =>
-  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+type Listed = Pick<TokenView, 'createdAt' | 'id'>;
+
+const newestFirst = (a: Listed, b: Listed): number =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
  * The embedded read model: every token in memory, rebuilt from the log at start and kept
@@ -40,15 +42,20 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   list(query: TokenListQuery): Promise<TokenView[]> {
-    const ids = query.userId === undefined ? this.byId.keys() : (this.byUser.get(query.userId) ?? []);
+    const { after, status, now, limit } = query;
     const views: TokenView[] = [];
-    for (const id of ids) {
-      const view = this.byId.get(id);
-      if (view && (query.status === undefined || effectiveStatus(view, query.now) === query.status)) {
-        views.push(view);
-      }
+    for (const view of this.viewsOf(query.userId)) {
+      if (after !== undefined && newestFirst(after, view) >= 0) continue;
+      if (status === undefined || effectiveStatus(view, now) === status) views.push(view);
     }
-    return Promise.resolve(views.sort(newestFirst));
+    views.sort(newestFirst);
+    return Promise.resolve(limit === undefined ? views : views.slice(0, limit));
+  }
+
+  countActiveByUser(userId: string, now: Date): Promise<number> {
+    let active = 0;
+    for (const view of this.viewsOf(userId)) if (effectiveStatus(view, now) === 'active') active++;
+    return Promise.resolve(active);
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
@@ -84,6 +91,17 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
 
   checkpoint(): Promise<LogPosition | null> {
     return Promise.resolve(this.position);
+  }
+
+  private *viewsOf(userId: string | undefined): Iterable<TokenView> {
+    if (userId === undefined) {
+      yield* this.byId.values();
+      return;
+    }
+    for (const id of this.byUser.get(userId) ?? []) {
+      const view = this.byId.get(id);
+      if (view) yield view;
+    }
   }
 
   private store(view: TokenView): void {

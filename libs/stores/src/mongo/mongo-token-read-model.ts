@@ -16,7 +16,7 @@ import { ConnectionStates, type Connection, type ConnectOptions, type DefaultIdV
 import { openMongoConnection } from './mongo-connection';
 import { isDuplicateKeyError, mongoOperation } from './mongo-store-errors';
 import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from './projection-checkpoint.document';
-import { dueForExpiryFilter, listFilter, NEWEST_FIRST, SOONEST_EXPIRY_FIRST } from './token-view.filters';
+import { dueForExpiryFilter, listFilter, NEWEST_FIRST, pageFilter, SOONEST_EXPIRY_FIRST } from './token-view.filters';
 import { tokenViewSchema, toTokenView, toTokenViewDocument, type TokenViewDocument } from './token-view.document';
 import { TokenViewCache } from './token-view-cache';
 
@@ -95,10 +95,19 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   list(query: TokenListQuery): Promise<TokenView[]> {
+    if (query.limit === 0) return Promise.resolve([]);
     return mongoOperation('list', async () => {
-      const documents = await this.tokens.find(listFilter(query)).sort(NEWEST_FIRST).lean<TokenViewDocument[]>().exec();
+      const found = this.tokens.find(pageFilter(query)).sort(NEWEST_FIRST);
+      if (query.limit !== undefined) found.limit(query.limit);
+      const documents = await found.lean<TokenViewDocument[]>().exec();
       return documents.map(toTokenView);
     });
+  }
+
+  countActiveByUser(userId: string, now: Date): Promise<number> {
+    return mongoOperation('count active by user', () =>
+      this.tokens.countDocuments(listFilter({ userId, status: 'active', now })).exec(),
+    );
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {

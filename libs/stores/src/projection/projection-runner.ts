@@ -63,6 +63,12 @@ export class ProjectionRunner {
     });
   }
 
+  /** Resolves true once every event recorded before the call is applied, or false after `timeoutMs`. */
+  async catchUp(timeoutMs: number): Promise<boolean> {
+    const head = await this.store.headPosition({ streamPrefix: TOKEN_STREAM_PREFIX });
+    return head === null || this.waitFor(head, timeoutMs);
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.close();
     this.subscription = null;
