@@ -3,13 +3,15 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendHandler, type AppendFaults } from './append-handler';
 import { EventLog } from './event-log';
-import type { LiveSubscription } from './live-subscription';
+import type { LiveSubscription, SubscriptionDelivery } from './live-subscription';
 import { readHandler } from './read-handler';
 import { getSupportedMethodsHandler } from './server-features';
 
 export interface EventStoreDoubleOptions {
   /** List `Streams.BatchAppend` in the server features (it is still not served). */
   advertiseBatchAppend?: boolean;
+  /** Serve this log (another test server's), so that two servers front one store. */
+  log?: EventLog;
 }
 
 export interface StartOptions {
@@ -24,17 +26,21 @@ const REBIND_DELAY_MS = 20;
 /**
  * An EventStoreDB test server speaking the gRPC protocol of `@eventstore/db-client` over an
  * in-memory log. `stop()` cuts every connection as a crashed server would; `start()` again
- * serves the same log on the same port: an outage, as a test sees it.
+ * serves the same log on the same port: an outage, as a test sees it. `pauseSubscriptions()`
+ * stalls the subscriptions of this server's clients without cutting anything.
  */
 export class EventStoreDouble {
-  readonly log = new EventLog();
+  readonly log: EventLog;
   private readonly faults: AppendFaults = { answersToDrop: 0 };
+  private readonly delivery: SubscriptionDelivery = { paused: false };
   private readonly subscriptions = new Set<LiveSubscription>();
   private server: Server | null = null;
   private boundPort: number | null = null;
   private boundHost = '127.0.0.1';
 
-  constructor(private readonly options: EventStoreDoubleOptions = {}) {}
+  constructor(private readonly options: EventStoreDoubleOptions = {}) {
+    this.log = options.log ?? new EventLog();
+  }
 
   get port(): number {
     if (this.boundPort === null) throw new Error('The EventStoreDB test server has not been started');
@@ -54,7 +60,7 @@ export class EventStoreDouble {
     const host = options.host ?? this.boundHost;
     const server = new Server();
     server.addService(StreamsService, {
-      read: readHandler(this.log, this.subscriptions),
+      read: readHandler(this.log, this.subscriptions, this.delivery),
       append: appendHandler(this.log, this.faults),
     });
     server.addService(ServerFeaturesService, {
@@ -75,6 +81,21 @@ export class EventStoreDouble {
     this.subscriptions.clear();
     server?.forceShutdown();
     return Promise.resolve();
+  }
+
+  /**
+   * Subscriptions to this server stop sending anything (events, checkpoints, caught up) while
+   * staying open, as a stalled subscription does; appends and reads are still answered, here
+   * and by any other server of the same log.
+   */
+  pauseSubscriptions(): void {
+    this.delivery.paused = true;
+  }
+
+  /** Subscriptions send what they held back, then follow the log again. */
+  resumeSubscriptions(): void {
+    this.delivery.paused = false;
+    for (const subscription of this.subscriptions) subscription.resume();
   }
 
   /** The next `count` appends are written, then answered with UNAVAILABLE, as if the answer were lost. */

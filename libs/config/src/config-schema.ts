@@ -130,6 +130,11 @@ export const variablesSchema = z.object({
     group: CHECKS,
     description: 'how often each API process writes when it last accepted each token (`lastUsedAt`)',
   }),
+  readModelMaxLagMs: doc(wholeNumber(100, 60_000, 1000), {
+    group: CHECKS,
+    description:
+      "the revocation bound: a revoke is refused by every API process within this time. A process that cannot confirm its read model is this current (its projection or its event-store connection stalled) stops trusting it: with MongoDB the check reads MongoDB instead of this process's cache; embedded, the check answers 503 `store_unavailable`",
+  }),
 
   auditStreamHeartbeatMs: doc(wholeNumber(100, 300_000, 15_000), {
     group: OPERATIONS,

@@ -68,6 +68,7 @@ describe('loadConfig', () => {
         auditStreamHeartbeatMs: 15_000,
         trustProxy: false,
         lastUsedFlushMs: 60_000,
+        readModelMaxLagMs: 1000,
       });
       expect(config.userAuth.kind).toBe('secret');
     });
@@ -207,6 +208,8 @@ describe('loadConfig', () => {
       ['TOKEN_MAX_ACTIVE_PER_USER', '0'],
       ['TOKEN_MAX_ACTIVE_PER_USER', '10001'],
       ['TOKEN_MAX_ACTIVE_PER_USER', 'unlimited'],
+      ['READ_MODEL_MAX_LAG_MS', '99'],
+      ['READ_MODEL_MAX_LAG_MS', '60001'],
       ['NOTICE_THRESHOLDS_DAYS', '7,x'],
       ['NOTICE_THRESHOLDS_DAYS', '7,,1'],
       ['NOTICE_THRESHOLDS_DAYS', '0'],

@@ -1,6 +1,7 @@
 import {
   effectiveStatus,
   projectTokenView,
+  StoreUnavailableError,
   toTokenEvent,
   type LogPosition,
   type RecordedEvent,
@@ -10,11 +11,25 @@ import {
   type TokenStatusCounts,
   type TokenView,
 } from '@pat/domain';
+import type { FreshnessSignal } from '../projection/projection-freshness';
 
 type Listed = Pick<TokenView, 'createdAt' | 'id'>;
 
 const newestFirst = (a: Listed, b: Listed): number =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export interface InMemoryTokenReadModelOptions {
+  /**
+   * Whether the projection filling this model is known to be current. While it is not,
+   * `findByDigest` rejects with StoreUnavailableError: this model is the only copy, and an
+   * answer from a model that missed a revocation could accept a revoked token.
+   */
+  freshness?: FreshnessSignal;
+}
+
+const STALE = new StoreUnavailableError(
+  'The read model of this process is behind the event log; token checks wait until it has caught up',
+);
 
 /**
  * The embedded read model: every token in memory, rebuilt from the log at start and kept
@@ -27,8 +42,14 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly active = new Set<string>();
   private readonly recorded: TokenStatusCounts = { active: 0, revoked: 0, expired: 0 };
   private position: LogPosition | null = null;
+  private readonly freshness: FreshnessSignal | null;
+
+  constructor(options: InMemoryTokenReadModelOptions = {}) {
+    this.freshness = options.freshness ?? null;
+  }
 
   findByDigest(tokenDigest: string): Promise<TokenView | null> {
+    if (this.freshness?.current === false) return Promise.reject(STALE);
     return Promise.resolve(this.byDigest.get(tokenDigest) ?? null);
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../../../../test/support/mongo-test-database';
 import { at, DAY, HOUR, MINUTE, NOW, TokenHistory } from '../../../../test/support/token-history';
 import { InMemoryTokenReadModel } from '../memory/in-memory-token-read-model';
+import { ProjectionFreshness } from '../projection/projection-freshness';
 import {
   MongoTokenReadModel,
   PROJECTION_CHECKPOINTS_COLLECTION,
@@ -217,6 +218,30 @@ describe('MongoTokenReadModel', () => {
       ]);
     }
     expect(await model.checkpoint()).toBeNull();
+  });
+
+  it("caches views found by digest only while this process's projection is known to be current", async () => {
+    const history = new TokenHistory();
+    const [stale, unkept] = [history.token(), history.token()];
+    const { url, model: others } = await open('freshness');
+    const freshness = new ProjectionFreshness();
+    freshness.set(true);
+    const cached = await MongoTokenReadModel.open(url, { cacheByDigest: freshness });
+    cleanups.unshift(() => cached.close());
+    await others.apply(stale.generate());
+    await others.apply(unkept.generate());
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'active' });
+
+    await others.apply(stale.revoke());
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'active' });
+    freshness.set(false);
+
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'revoked' });
+    expect(await cached.findByDigest(unkept.digest)).toMatchObject({ status: 'active' });
+    await others.apply(unkept.revoke());
+    freshness.set(true);
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'revoked' });
+    expect(await cached.findByDigest(unkept.digest)).toMatchObject({ status: 'revoked' });
   });
 
   it('keeps two projections in one database apart by name', async () => {
