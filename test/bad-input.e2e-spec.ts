@@ -160,6 +160,27 @@ describe('bad input is answered 4xx problem+json naming the field, and writes no
     expect(response.body.code).toBe('unsupported_media_type');
   });
 
+  it.each([
+    ['U+202E', '\u202e'],
+    ['U+2066', '\u2066'],
+    ['U+2067', '\u2067'],
+    ['U+2068', '\u2068'],
+    ['U+2069', '\u2069'],
+    ['U+200B', '\u200b'],
+    ['U+FEFF', '\ufeff'],
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+  ])('a name with %s inside', async (codePoint, character) => {
+    const response = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ name: `invoice${character}gpj.exe` })
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(response.body.errors).toEqual([{ field: 'name', message: expect.stringContaining(codePoint) }]);
+  });
+
   it('an unknown status filter', async () => {
     const response = await api.http.get('/api/v1/tokens?status=lost').set('Authorization', `Bearer ${jwt}`).expect(400);
     expect(response.body.errors).toEqual([{ field: 'status', message: expect.any(String) }]);
@@ -178,6 +199,26 @@ describe('bad input is answered 4xx problem+json naming the field, and writes no
       .set('Authorization', `Bearer ${bob}`)
       .send({ name: 'max', expiresInDays: 365 })
       .expect(201);
+  });
+
+  it('stores and answers a decomposed (NFD) name in NFC, everywhere it is shown', async () => {
+    const owner = await api.userJwt('validator-nfc');
+    const decomposed = 'Cafe\u0301 de\u0301ploiement \u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
+    const composed = decomposed.normalize('NFC');
+    expect(composed).not.toBe(decomposed);
+    const created = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${owner}`)
+      .send({ name: decomposed })
+      .expect(201);
+    expect(created.body.name).toBe(composed);
+    const whoami = await api.http.get('/api/v1/whoami').set('X-API-Token', created.body.token).expect(200);
+    expect(whoami.body.tokenName).toBe(composed);
+    const item = await api.http
+      .get(`/api/v1/tokens/${created.body.id}`)
+      .set('Authorization', `Bearer ${owner}`)
+      .expect(200);
+    expect(item.body.name).toBe(composed);
   });
 });
 

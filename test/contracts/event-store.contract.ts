@@ -355,6 +355,76 @@ export function describeEventStoreContract(name: string, openStore: () => Promis
       });
     });
 
+    describe('headPosition', () => {
+      const lastOf = async (streamId: string): Promise<LogPosition> => {
+        const recorded = await store.readStream(streamId);
+        return recorded[recorded.length - 1].position;
+      };
+      const expectSamePosition = (actual: LogPosition | null, expected: LogPosition): void => {
+        expect(actual).not.toBeNull();
+        expect(store.comparePositions(actual!, expected)).toBe(0);
+      };
+
+      it('is null for a prefix no stream has', async () => {
+        await mark();
+
+        expect(await store.headPosition({ streamPrefix: `absent-${randomUUID()}` })).toBeNull();
+      });
+
+      it("is the last event of the prefix's streams, whatever other streams record after it", async () => {
+        const run = randomUUID();
+        const [a, b, other] = [`head-${run}-a`, `head-${run}-b`, `other-${run}`];
+        const prefix = { streamPrefix: `head-${run}` };
+        await store.append(a, [newEvent('A0'), newEvent('A1')], 'no_stream');
+        expectSamePosition(await store.headPosition(prefix), await lastOf(a));
+
+        await store.append(other, [newEvent('O0')], 'no_stream');
+        expectSamePosition(await store.headPosition(prefix), await lastOf(a));
+        await store.append(b, [newEvent('B0')], 'no_stream');
+        await store.append(other, [newEvent('O1')], 0);
+        expectSamePosition(await store.headPosition(prefix), await lastOf(b));
+        expectSamePosition(await store.headPosition(prefix), await lastOf(b));
+        expectSamePosition(await store.headPosition({ streamPrefix: `other-${run}` }), await lastOf(other));
+      });
+
+      it('looks past many events of other streams', async () => {
+        const run = randomUUID();
+        const ours = `head-${run}`;
+        await store.append(ours, [newEvent('Ours')], 'no_stream');
+        const head = await store.headPosition({ streamPrefix: ours });
+        const others = `other-${run}`;
+        for (let index = 0; index < 150; index++) {
+          await store.append(others, [newEvent(`O${index}`)], index === 0 ? 'no_stream' : index - 1);
+          if (index === 20) expectSamePosition(await store.headPosition({ streamPrefix: ours }), head!);
+        }
+
+        expectSamePosition(await store.headPosition({ streamPrefix: ours }), await lastOf(ours));
+        expectSamePosition(await store.headPosition({ streamPrefix: ours }), head!);
+      });
+
+      it('without a prefix, is at or after the last append', async () => {
+        const appended = await mark();
+
+        const head = await store.headPosition();
+
+        expect(head).not.toBeNull();
+        expect(store.comparePositions(head!, appended)).toBeGreaterThanOrEqual(0);
+      });
+
+      it('is where a subscription with the same prefix stands once it has caught up', async () => {
+        const run = randomUUID();
+        const prefix = `head-${run}`;
+        await store.append(`${prefix}-a`, [newEvent('A0'), newEvent('A1')], 'no_stream');
+        await store.append(`other-${run}`, [newEvent('O0')], 'no_stream');
+        const received: RecordedEvent[] = [];
+
+        const subscription = subscribe(null, (event) => void received.push(event), { streamPrefix: prefix });
+        await subscription.caughtUp;
+
+        expectSamePosition(await store.headPosition({ streamPrefix: prefix }), received[received.length - 1].position);
+      });
+    });
+
     describe('subscribeToAll', () => {
       it('delivers every existing event in order, resolves caughtUp, then delivers new events live', async () => {
         const run = randomUUID();
@@ -566,6 +636,7 @@ export function describeEventStoreContract(name: string, openStore: () => Promis
         await expect(promiseOf(() => store.ping())).rejects.toBeInstanceOf(StoreUnavailableError);
         await expect(promiseOf(() => store.readStream(streamId))).rejects.toBeInstanceOf(Error);
         await expect(promiseOf(() => store.readAll(null, 10))).rejects.toBeInstanceOf(Error);
+        await expect(promiseOf(() => store.headPosition())).rejects.toBeInstanceOf(Error);
         await expect(promiseOf(() => store.append(streamId, [newEvent('B')], 0))).rejects.toBeInstanceOf(Error);
       });
     });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type {
   RecordedEvent,
+  TokenListPosition,
+  TokenListQuery,
   TokenProjection,
   TokenReadModel,
   TokenStatus,
@@ -31,6 +33,7 @@ export async function readModelAnswers(
   const lists: Record<string, string[]> = {};
   const due: Record<string, string[]> = {};
   const counts: Record<string, TokenStatusCounts> = {};
+  const activeByUser: Record<string, number> = {};
   for (const now of options.nows) {
     counts[now.toISOString()] = await model.countByStatus(now);
     for (const userId of [undefined, ...options.userIds, 'nobody']) {
@@ -39,6 +42,8 @@ export async function readModelAnswers(
           await model.list({ now, userId, status }),
         );
       }
+      if (userId !== undefined)
+        activeByUser[`${now.toISOString()} ${userId}`] = await model.countActiveByUser(userId, now);
     }
     for (const limit of options.limits)
       due[`${now.toISOString()} ${limit}`] = ids(await model.findDueForExpiry(now, limit));
@@ -52,10 +57,17 @@ export async function readModelAnswers(
     lists,
     due,
     counts,
+    activeByUser,
   };
 }
 
 export const ids = (views: readonly TokenView[]): string[] => views.map((view) => view.id);
+
+/** Sorts ids as they appear in `listed`. */
+const byListOrder =
+  (listed: readonly string[]) =>
+  (a: string, b: string): number =>
+    listed.indexOf(a) - listed.indexOf(b);
 
 async function applyAll(model: TokenProjection, events: readonly RecordedEvent[]): Promise<void> {
   for (const event of events) await model.apply(event);
@@ -237,6 +249,65 @@ export function describeTokenReadModelContract(
 
         expect(ids(await model.list({ now: NOW }))).toEqual(descending);
         expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'active' }))).toEqual(descending);
+      });
+
+      it('lists a page: only the tokens after a given one, up to a limit, with the user and status filters', async () => {
+        const tokens = Array.from({ length: 7 }, () => history.token());
+        tokens.forEach((token, index) => token.generate({ userId: 'alice', createdAt: at(-(index >> 1) * HOUR) }));
+        const [, second, third, , fifth] = tokens;
+        second.revoke(at(-HOUR));
+        fifth.revoke(at(-HOUR));
+        history.token().generate({ userId: 'bob', createdAt: at(-HOUR) });
+        await applyAll(model, history.events);
+        const pages = async (query: Omit<TokenListQuery, 'now'>, limit: number): Promise<string[][]> => {
+          const found: string[][] = [];
+          let after: TokenListPosition | undefined;
+          for (;;) {
+            const page = await model.list({ ...query, now: NOW, after, limit });
+            if (page.length === 0) return found;
+            found.push(ids(page));
+            if (found.length > 20) throw new Error(`the pages do not end: ${JSON.stringify(found.slice(0, 3))}`);
+            after = page[page.length - 1];
+          }
+        };
+
+        const all = ids(await model.list({ userId: 'alice', now: NOW }));
+        expect(all).toHaveLength(7);
+        expect(await pages({ userId: 'alice' }, 3)).toEqual([all.slice(0, 3), all.slice(3, 6), all.slice(6)]);
+        expect(await pages({ userId: 'alice' }, 1)).toEqual(all.map((id) => [id]));
+        expect(await pages({ userId: 'alice' }, 100)).toEqual([all]);
+        const active = ids(await model.list({ userId: 'alice', now: NOW, status: 'active' }));
+        expect(active).toHaveLength(5);
+        expect((await pages({ userId: 'alice', status: 'active' }, 2)).flat()).toEqual(active);
+        expect((await pages({ status: 'revoked' }, 1)).flat()).toEqual([second.id, fifth.id].sort(byListOrder(all)));
+        expect(await model.list({ userId: 'alice', now: NOW, limit: 0 })).toEqual([]);
+        const afterThird = await model.list({ userId: 'alice', now: NOW, after: (await model.findById(third.id))! });
+        expect(ids(afterThird)).toEqual(all.slice(all.indexOf(third.id) + 1));
+        const afterUnlisted = { createdAt: at(-HOUR), id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' };
+        expect(ids(await model.list({ userId: 'alice', now: NOW, after: afterUnlisted }))).toEqual(
+          all.filter((id) => tokens.findIndex((token) => token.id === id) >= 2),
+        );
+      });
+
+      it("counts a user's active tokens: not revoked, not expired, not past their expiry to the millisecond", async () => {
+        const [never, later, lapsesNow, revoked, recordedExpired, bobs] = Array.from({ length: 6 }, () =>
+          history.token(),
+        );
+        never.generate({ userId: 'alice', expiresAt: null });
+        later.generate({ userId: 'alice', expiresAt: at(DAY) });
+        lapsesNow.generate({ userId: 'alice', expiresAt: NOW });
+        revoked.generate({ userId: 'alice', expiresAt: at(DAY) });
+        revoked.revoke(at(-HOUR));
+        recordedExpired.generate({ userId: 'alice', createdAt: at(-2 * DAY), expiresAt: at(-DAY) });
+        recordedExpired.expire(at(-DAY));
+        bobs.generate({ userId: 'bob', expiresAt: at(DAY) });
+        await applyAll(model, history.events);
+
+        expect(await model.countActiveByUser('alice', at(-1))).toBe(3);
+        expect(await model.countActiveByUser('alice', NOW)).toBe(2);
+        expect(await model.countActiveByUser('alice', at(2 * DAY))).toBe(1);
+        expect(await model.countActiveByUser('bob', NOW)).toBe(1);
+        expect(await model.countActiveByUser('nobody', NOW)).toBe(0);
       });
 
       it('finds the tokens recorded active whose expiry has come, soonest first, up to the limit', async () => {

@@ -223,6 +223,39 @@ describe('EventStoreDB test server: outage and features', () => {
     }
   });
 
+  it('stalls its subscriptions while paused, as another server of the same log takes appends, then sends the rest', async () => {
+    const stalled = new EventStoreDouble({ log: double.log });
+    await stalled.start({ port: 0 });
+    const stalledClient = EventStoreDBClient.connectionString(stalled.connectionString);
+    try {
+      const stream = `s-${randomUUID()}`;
+      await client.appendToStream(stream, [event('Before')], { expectedRevision: NO_STREAM });
+      const followed = follow(
+        stalledClient.subscribeToAll({ fromPosition: START, filter: streamNameFilter({ prefixes: [stream] }) }),
+      );
+      await waitUntil(() => followed.caughtUpAfter.length > 0, 2000);
+
+      stalled.pauseSubscriptions();
+      await client.appendToStream(stream, [event('During1')], { expectedRevision: 0n });
+      await stalledClient.appendToStream(stream, [event('During2')], { expectedRevision: 1n });
+      const read: string[] = [];
+      for await (const resolved of stalledClient.readStream(stream)) read.push(resolved.event?.type ?? '?');
+      await sleep(200);
+      const whilePaused = [...followed.types];
+      stalled.resumeSubscriptions();
+      await waitUntil(() => followed.types.length >= 3, 2000);
+
+      expect(read).toEqual(['Before', 'During1', 'During2']);
+      expect(whilePaused).toEqual(['Before']);
+      expect(followed.types).toEqual(['Before', 'During1', 'During2']);
+      expect(followed.errors).toEqual([]);
+      await followed.subscription.unsubscribe();
+    } finally {
+      await stalledClient.dispose();
+      await stalled.stop();
+    }
+  });
+
   it('answers ServerFeatures with UNIMPLEMENTED, so the client appends with plain Append', async () => {
     const advertising = new EventStoreDouble({ advertiseBatchAppend: true });
     await advertising.start();

@@ -5,13 +5,15 @@ import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb'
 import { appendHandler, type AppendFaults } from './append-handler';
 import { basicAuthentication, type CallCounts } from './basic-authentication';
 import { EventLog } from './event-log';
-import type { LiveSubscription } from './live-subscription';
+import type { LiveSubscription, SubscriptionDelivery } from './live-subscription';
 import { readHandler } from './read-handler';
 import { getSupportedMethodsHandler } from './server-features';
 
 export interface EventStoreDoubleOptions {
   /** List `Streams.BatchAppend` in the server features (it is still not served). */
   advertiseBatchAppend?: boolean;
+  /** Serve this log (another test server's), so that two servers front one store. */
+  log?: EventLog;
   /** Serve as a secure EventStoreDB does: TLS and basic authentication. By default plain, with no authentication. */
   secure?: SecureMode;
 }
@@ -36,11 +38,13 @@ const REBIND_DELAY_MS = 20;
 /**
  * An EventStoreDB test server speaking the gRPC protocol of `@eventstore/db-client` over an
  * in-memory log. `stop()` cuts every connection as a crashed server would; `start()` again
- * serves the same log on the same port: an outage, as a test sees it.
+ * serves the same log on the same port: an outage, as a test sees it. `pauseSubscriptions()`
+ * stalls the subscriptions of this server's clients without cutting anything.
  */
 export class EventStoreDouble {
-  readonly log = new EventLog();
+  readonly log: EventLog;
   private readonly faults: AppendFaults = { answersToDrop: 0 };
+  private readonly delivery: SubscriptionDelivery = { paused: false };
   private readonly subscriptions = new Set<LiveSubscription>();
   /** The users a secure double accepts; a test may change a password, as an operator would. */
   readonly users: Map<string, string>;
@@ -51,6 +55,7 @@ export class EventStoreDouble {
   private boundHost = '127.0.0.1';
 
   constructor(private readonly options: EventStoreDoubleOptions = {}) {
+    this.log = options.log ?? new EventLog();
     this.users = new Map(Object.entries(options.secure?.users ?? {}));
   }
 
@@ -86,7 +91,7 @@ export class EventStoreDouble {
       secure === undefined ? {} : { interceptors: [basicAuthentication(this.users, this.calls)] },
     );
     server.addService(StreamsService, {
-      read: readHandler(this.log, this.subscriptions),
+      read: readHandler(this.log, this.subscriptions, this.delivery),
       append: appendHandler(this.log, this.faults),
     });
     server.addService(ServerFeaturesService, {
@@ -111,6 +116,21 @@ export class EventStoreDouble {
     this.subscriptions.clear();
     server?.forceShutdown();
     return Promise.resolve();
+  }
+
+  /**
+   * Subscriptions to this server stop sending anything (events, checkpoints, caught up) while
+   * staying open, as a stalled subscription does; appends and reads are still answered, here
+   * and by any other server of the same log.
+   */
+  pauseSubscriptions(): void {
+    this.delivery.paused = true;
+  }
+
+  /** Subscriptions send what they held back, then follow the log again. */
+  resumeSubscriptions(): void {
+    this.delivery.paused = false;
+    for (const subscription of this.subscriptions) subscription.resume();
   }
 
   /** The next `count` appends are written, then answered with UNAVAILABLE, as if the answer were lost. */

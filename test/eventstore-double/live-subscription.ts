@@ -5,6 +5,11 @@ import type { EventLog, StoredEvent } from './event-log';
 import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage } from './read-messages';
 import type { ReadRequest } from './read-request';
 
+/** Whether subscriptions send anything: a paused one stays open and silent, as a stalled one would. */
+export interface SubscriptionDelivery {
+  paused: boolean;
+}
+
 /**
  * A catch-up subscription to a stream or to `$all`: the confirmation, then every matching
  * event after the start (exclusive), `caught_up` once everything recorded before it started
@@ -24,6 +29,7 @@ export class LiveSubscription {
     private readonly log: EventLog,
     private readonly call: ServerWritableStream<ReadReq, ReadResp>,
     private readonly request: ReadRequest,
+    private readonly delivery: SubscriptionDelivery,
   ) {
     this.cursor = this.startIndex();
     this.caughtUpAt = log.events.length;
@@ -39,8 +45,13 @@ export class LiveSubscription {
     this.stopListening();
   }
 
+  /** Sends what was held while delivery was paused. */
+  resume(): void {
+    this.pump();
+  }
+
   private pump(): void {
-    if (this.waitingForDrain || this.stopped || this.call.cancelled) return;
+    if (this.delivery.paused || this.waitingForDrain || this.stopped || this.call.cancelled) return;
     const events = this.log.events;
     while (this.cursor < events.length || !this.caughtUpSent) {
       if (this.cursor >= this.caughtUpAt && !this.caughtUpSent) {

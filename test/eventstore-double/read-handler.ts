@@ -2,7 +2,7 @@ import { status, type handleServerStreamingCall } from '@grpc/grpc-js';
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { BadRequestError } from './bad-request';
 import type { EventLog } from './event-log';
-import { LiveSubscription } from './live-subscription';
+import { LiveSubscription, type SubscriptionDelivery } from './live-subscription';
 import { oneShotRead } from './one-shot-read';
 import { decodeReadRequest, type ReadRequest } from './read-request';
 
@@ -10,6 +10,7 @@ import { decodeReadRequest, type ReadRequest } from './read-request';
 export function readHandler(
   log: EventLog,
   subscriptions: Set<LiveSubscription>,
+  delivery: SubscriptionDelivery,
 ): handleServerStreamingCall<ReadReq, ReadResp> {
   return (call) => {
     let request: ReadRequest;
@@ -22,7 +23,7 @@ export function readHandler(
       return;
     }
     if (request.count === null) {
-      const subscription = new LiveSubscription(log, call, request);
+      const subscription = new LiveSubscription(log, call, request, delivery);
       subscriptions.add(subscription);
       call.on('close', () => subscriptions.delete(subscription));
       return;

@@ -13,7 +13,7 @@ export type StoreConfiguration = 'embedded' | 'eventstoredb+mongodb';
 export const STORE_CONFIGURATION: StoreConfiguration =
   process.env.PAT_TEST_STORES === 'eventstoredb+mongodb' ? 'eventstoredb+mongodb' : 'embedded';
 
-const PRODUCTION_SECRETS = {
+export const PRODUCTION_SECRETS = {
   AUTH_JWT_SECRET: 'e2e-user-jwt-secret-for-tests-only',
   TOKEN_PEPPER: 'e2e-token-pepper-for-tests-only-0123',
 };

@@ -123,6 +123,11 @@ export const variablesSchema = z.object({
     group: TOKENS,
     description: 'whether `expiresAt: null` (never expires) is accepted',
   }),
+  tokenMaxActivePerUser: doc(wholeNumber(1, 10_000, 100), {
+    group: TOKENS,
+    description:
+      'active tokens one user may have; one more is refused with 409 `token_limit_reached` until one is revoked or expires',
+  }),
   expirySweepIntervalMs: doc(wholeNumber(100, 60_000, 5000), {
     group: TOKENS,
     description: 'how often each API process records `TokenExpired` for tokens past their expiry',
@@ -145,6 +150,11 @@ export const variablesSchema = z.object({
   lastUsedFlushMs: doc(wholeNumber(100, 3_600_000, 60_000), {
     group: CHECKS,
     description: 'how often each API process writes when it last accepted each token (`lastUsedAt`)',
+  }),
+  readModelMaxLagMs: doc(wholeNumber(100, 60_000, 1000), {
+    group: CHECKS,
+    description:
+      "the revocation bound: a revoke is refused by every API process within this time. A process that cannot confirm its read model is this current (its projection or its event-store connection stalled) stops trusting it: with MongoDB the check reads MongoDB instead of this process's cache; embedded, the check answers 503 `store_unavailable`",
   }),
 
   auditStreamHeartbeatMs: doc(wholeNumber(100, 300_000, 15_000), {

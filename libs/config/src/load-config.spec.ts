@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         tokenPrefix: 'pat',
         tokenMaxLifetimeDays: 365,
         tokenAllowNoExpiry: false,
+        tokenMaxActivePerUser: 100,
         noticeThresholdsDays: [7, 1],
         smtpUrl: null,
         smtpUser: null,
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
         httpMaxConnections: 512,
         trustProxy: false,
         lastUsedFlushMs: 60_000,
+        readModelMaxLagMs: 1000,
       });
       expect(config.userAuth.kind).toBe('secret');
     });
@@ -134,6 +136,7 @@ describe('loadConfig', () => {
         TOKEN_PREFIX: 'glpat',
         TOKEN_MAX_LIFETIME_DAYS: '90',
         TOKEN_ALLOW_NO_EXPIRY: 'true',
+        TOKEN_MAX_ACTIVE_PER_USER: '25',
         NOTICE_THRESHOLDS_DAYS: '1, 14 ,7,7',
         SMTP_URL: 'smtp://mail.local:25',
         SMTP_USER: 'pat-notifier',
@@ -162,6 +165,7 @@ describe('loadConfig', () => {
         tokenPrefix: 'glpat',
         tokenMaxLifetimeDays: 90,
         tokenAllowNoExpiry: true,
+        tokenMaxActivePerUser: 25,
         noticeThresholdsDays: [14, 7, 1],
         smtpUrl: 'smtp://mail.local:25',
         smtpUser: 'pat-notifier',
@@ -225,6 +229,11 @@ describe('loadConfig', () => {
       ['TOKEN_MAX_LIFETIME_DAYS', 'forever'],
       ['TOKEN_MAX_LIFETIME_DAYS', '36501'],
       ['TOKEN_ALLOW_NO_EXPIRY', 'maybe'],
+      ['TOKEN_MAX_ACTIVE_PER_USER', '0'],
+      ['TOKEN_MAX_ACTIVE_PER_USER', '10001'],
+      ['TOKEN_MAX_ACTIVE_PER_USER', 'unlimited'],
+      ['READ_MODEL_MAX_LAG_MS', '99'],
+      ['READ_MODEL_MAX_LAG_MS', '60001'],
       ['NOTICE_THRESHOLDS_DAYS', '7,x'],
       ['NOTICE_THRESHOLDS_DAYS', '7,,1'],
       ['NOTICE_THRESHOLDS_DAYS', '0'],

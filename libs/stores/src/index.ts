@@ -2,6 +2,7 @@ export * from './sqlite/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './memory/in-memory-token-read-model';
 export * from './projection/projection-runner';
+export * from './projection/projection-freshness';
 export * from './mongo/mongo-token-read-model';
 export * from './mongo/mongo-store-errors';
 export * from './open-stores';

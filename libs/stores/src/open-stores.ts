@@ -5,6 +5,7 @@ import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store'
 import { InMemoryTokenReadModel } from './memory/in-memory-token-read-model';
 import { MongoTokenReadModel } from './mongo/mongo-token-read-model';
 import { MongoTokenUsageStore } from './mongo/mongo-token-usage-store';
+import type { FreshnessSignal } from './projection/projection-freshness';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { SqliteTokenUsageStore } from './sqlite/sqlite-token-usage-store';
 
@@ -18,11 +19,12 @@ export function openEventStore(config: AppConfig): EventStore {
 
 /**
  * MongoDB when MONGO_URL is set, else an in-memory model rebuilt from the log at start. For an
- * API process, whose own projection keeps it current: MongoDB views found by digest are cached.
+ * API process, whose own projection keeps it current and sets `freshness`: MongoDB views found
+ * by digest are cached while it holds; the in-memory model refuses token checks while it does not.
  */
-export async function openTokenReadModel(config: AppConfig): Promise<TokenReadModelStore> {
-  if (config.mongoUrl !== null) return MongoTokenReadModel.open(config.mongoUrl, { cacheByDigest: true });
-  return new InMemoryTokenReadModel();
+export async function openTokenReadModel(config: AppConfig, freshness: FreshnessSignal): Promise<TokenReadModelStore> {
+  if (config.mongoUrl !== null) return MongoTokenReadModel.open(config.mongoUrl, { cacheByDigest: freshness });
+  return new InMemoryTokenReadModel({ freshness });
 }
 
 /** MongoDB when MONGO_URL is set, else `DATA_DIR/usage.sqlite`, shared by the processes of one host. */

@@ -1,3 +1,4 @@
+import { TOKEN_LIMIT_REACHED } from '@pat/domain';
 import type { TokenRefusal } from '../auth/api-token.authenticator';
 import type { ProblemCode } from '../http/problem-catalog';
 
@@ -12,6 +13,9 @@ export const PROBLEM_CODES: Readonly<Record<number, readonly ProblemCode[]>> = {
   429: ['too_many_requests'],
   503: ['store_unavailable'],
 };
+
+/** A generate refused because the user has as many active tokens as `TOKEN_MAX_ACTIVE_PER_USER` allows. */
+export const GENERATE_409_CODES = [TOKEN_LIMIT_REACHED] as const;
 
 /** A JSON body is parsed before the guards run, so a broken one is refused first. */
 export const JSON_BODY_400_CODES: readonly ProblemCode[] = ['validation_failed', 'invalid_json'];

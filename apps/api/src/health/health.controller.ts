@@ -44,7 +44,11 @@ export class HealthController {
     try {
       return await this.health.check([
         () => this.probe('eventStore', () => this.store.ping()),
-        () => this.probe('readModel', () => this.projection.checkpoint(), { position: this.follower.position }),
+        () =>
+          this.probe('readModel', () => this.projection.checkpoint(), {
+            position: this.follower.position,
+            current: this.follower.current,
+          }),
       ]);
     } catch (error) {
       throw notReadyProblem(error);

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainValidationError, StoreUnavailableError, TokenNotFoundError } from '@pat/domain';
+import { DomainValidationError, StoreUnavailableError, TokenLimitReachedError, TokenNotFoundError } from '@pat/domain';
 import { ApiProblem } from './api-problem.exception';
 import type { ProblemCode } from './problem-catalog';
 
@@ -25,6 +25,7 @@ export function toProblem(error: unknown): ApiProblem {
     return ApiProblem.validation([{ field: error.field, message: error.message }]);
   }
   if (error instanceof TokenNotFoundError) return new ApiProblem('token_not_found', 'No such token');
+  if (error instanceof TokenLimitReachedError) return new ApiProblem('token_limit_reached', error.message);
   if (error instanceof StoreUnavailableError) {
     return new ApiProblem('store_unavailable', 'A backing store is unavailable; try again shortly');
   }

@@ -10,7 +10,7 @@ import {
   systemClock,
   type Clock,
 } from '@pat/domain';
-import { openEventStore, openTokenReadModel, openTokenUsageStore } from '@pat/stores';
+import { openEventStore, openTokenReadModel, openTokenUsageStore, ProjectionFreshness } from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
 import { ProjectionMetrics } from '../metrics/projection-metrics';
@@ -37,7 +37,13 @@ export class InfrastructureModule {
         { provide: TokenDigester, useValue: new TokenDigester(config.tokenPepper) },
         { provide: Registry, useFactory: createMetricsRegistry },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: READ_MODEL_STORE, useFactory: () => retryUntilOpen('read model', () => openTokenReadModel(config)) },
+        { provide: ProjectionFreshness, useValue: new ProjectionFreshness() },
+        {
+          provide: READ_MODEL_STORE,
+          inject: [ProjectionFreshness],
+          useFactory: (freshness: ProjectionFreshness) =>
+            retryUntilOpen('read model', () => openTokenReadModel(config, freshness)),
+        },
         { provide: TOKEN_READ_MODEL, useExisting: READ_MODEL_STORE },
         { provide: TOKEN_PROJECTION, useExisting: READ_MODEL_STORE },
         {

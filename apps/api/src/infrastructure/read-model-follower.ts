@@ -7,7 +7,9 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type LogPosition, type RecordedEvent } from '@pat/domain';
-import { ProjectionRunner, type TokenReadModelStore } from '@pat/stores';
+import type { AppConfig } from '@pat/config';
+import { ProjectionFreshness, ProjectionRunner, type TokenReadModelStore } from '@pat/stores';
+import { APP_CONFIG } from './app-config.provider';
 import { ProjectionMetrics } from '../metrics/projection-metrics';
 
 export const READ_MODEL_STORE = Symbol('ReadModelStore');
@@ -22,6 +24,8 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModel: TokenReadModelStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly freshness: ProjectionFreshness,
     metrics: ProjectionMetrics,
   ) {
     const projection = {
@@ -31,8 +35,29 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
       },
       checkpoint: () => readModel.checkpoint(),
     };
-    this.runner = new ProjectionRunner(store, projection, (error) =>
-      this.logger.warn(`Read model projection paused, will retry: ${String(error)}`),
+    this.runner = new ProjectionRunner(
+      store,
+      projection,
+      (error) => this.logger.warn(`Read model projection paused, will retry: ${String(error)}`),
+      { freshness: { signal: freshness, maxLagMs: config.readModelMaxLagMs } },
+    );
+    metrics.currentWhile(() => freshness.current);
+    freshness.onChange((current) => this.reportFreshness(current, config.readModelMaxLagMs));
+  }
+
+  /** Whether the read model is known to have applied every event recorded up to READ_MODEL_MAX_LAG_MS ago. */
+  get current(): boolean {
+    return this.freshness.current;
+  }
+
+  private reportFreshness(current: boolean, maxLagMs: number): void {
+    if (current) {
+      if (this.caughtUp) this.logger.log('Read model current again: token checks trust it');
+      return;
+    }
+    if (!this.caughtUp) return;
+    this.logger.warn(
+      `Read model not known to be current within ${maxLagMs} ms (projection behind, or the event store not answering): token checks stop trusting it`,
     );
   }
 
@@ -46,6 +71,11 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy, OnAppli
   /** Resolves true once `position` is visible to queries of this process. */
   waitFor(position: LogPosition, timeoutMs = 5000): Promise<boolean> {
     return this.runner.waitFor(position, timeoutMs);
+  }
+
+  /** Resolves true once queries of this process see every event recorded before the call. */
+  catchUp(timeoutMs = 5000): Promise<boolean> {
+    return this.runner.catchUp(timeoutMs);
   }
 
   get position(): LogPosition | null {

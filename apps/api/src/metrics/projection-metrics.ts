@@ -13,6 +13,7 @@ const BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export class ProjectionMetrics {
   private readonly lag: Histogram;
   private readonly last: { recordedAtMs: number | null } = { recordedAtMs: null };
+  private readonly freshness: { current: (() => boolean) | null } = { current: null };
 
   constructor(registry: Registry) {
     this.lag = new Histogram({
@@ -30,6 +31,20 @@ export class ProjectionMetrics {
         if (last.recordedAtMs !== null) this.set(Math.max(0, (Date.now() - last.recordedAtMs) / 1000));
       },
     });
+    const freshness = this.freshness;
+    new Gauge({
+      name: 'pat_read_model_current',
+      help: 'Whether the read model of this process is known to have applied every event recorded up to READ_MODEL_MAX_LAG_MS ago (1), or token checks do not trust it (0)',
+      registers: [registry],
+      collect() {
+        if (freshness.current !== null) this.set(freshness.current() ? 1 : 0);
+      },
+    });
+  }
+
+  /** `current` tells, at each scrape, whether the read model is known to be current. */
+  currentWhile(current: () => boolean): void {
+    this.freshness.current = current;
   }
 
   /** `live`: applied while following the log, rather than while catching up at start. */

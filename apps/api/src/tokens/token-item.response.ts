@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TOKEN_STATUSES, effectiveStatus, type TokenStatus, type TokenView } from '@pat/domain';
+import { TokenPageResponse } from './token-page/token-page';
 
 /** A token as its owner sees it: never the token itself, never its digest. */
 export class TokenItemResponse {
@@ -33,6 +34,6 @@ export class TokenItemResponse {
   }
 }
 
-export class TokenListResponse {
+export class TokenListResponse extends TokenPageResponse {
   @ApiProperty({ type: [TokenItemResponse] }) items!: TokenItemResponse[];
 }

@@ -82,6 +82,12 @@ export interface EventStore {
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Up to `limit` events of the global log after `after` (exclusive; null = from the start). */
   readAll(after: LogPosition | null, limit: number, options?: SubscribeOptions): Promise<RecordedEvent[]>;
+  /**
+   * The position of the last event of the global log (of the streams with `streamPrefix`) that
+   * a subscription with the same options delivers, or null when there is none: every such
+   * event recorded before the call is at or before it.
+   */
+  headPosition(options?: Pick<SubscribeOptions, 'streamPrefix'>): Promise<LogPosition | null>;
   /** Every event after `after`, then each new one as it is recorded, one at a time, in order. */
   subscribeToAll(after: LogPosition | null, handler: EventHandler, options?: SubscribeOptions): LogSubscription;
   /** Negative, zero or positive as `a` is before, at or after `b` in the global log. */

@@ -1,21 +1,33 @@
 import type { TokenStatus, TokenView } from '../token/token-view';
 import type { LogPosition, RecordedEvent } from './event-store.port';
 
+/** A place in a newest-first list: the creation time and id of the token there. */
+export interface TokenListPosition {
+  createdAt: Date;
+  id: string;
+}
+
 export interface TokenListQuery {
   userId?: string;
   /** Effective status at `now`. */
   status?: TokenStatus;
   now: Date;
+  /** Only the tokens listed after this one (a page's last item). */
+  after?: TokenListPosition;
+  /** At most this many tokens. */
+  limit?: number;
 }
 
 /** How many tokens have each effective status at a moment. */
 export type TokenStatusCounts = Record<TokenStatus, number>;
 
-/** Queries of the token read model. Every list is newest first. */
+/** Queries of the token read model. Every list is newest first: by `createdAt`, then by id, both descending. */
 export interface TokenReadModel {
   findByDigest(tokenDigest: string): Promise<TokenView | null>;
   findById(tokenId: string): Promise<TokenView | null>;
   list(query: TokenListQuery): Promise<TokenView[]>;
+  /** How many of the user's tokens are active at `now` (neither revoked nor past their expiry). */
+  countActiveByUser(userId: string, now: Date): Promise<number>;
   /** Tokens recorded as active whose `expiresAt` is at or before `now`, soonest first. */
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]>;
   /** Every token counted once, by its effective status at `now`. */

@@ -70,4 +70,79 @@ describe('normalizeTokenName', () => {
   it('accepts the characters right after the control ranges', () => {
     expect(normalizeTokenName('a\u00a0b ~')).toBe('a\u00a0b ~');
   });
+
+  it.each([
+    ['right-to-left override', '\u202e', 'U+202E'],
+    ['left-to-right isolate', '\u2066', 'U+2066'],
+    ['right-to-left isolate', '\u2067', 'U+2067'],
+    ['first strong isolate', '\u2068', 'U+2068'],
+    ['pop directional isolate', '\u2069', 'U+2069'],
+    ['left-to-right mark', '\u200e', 'U+200E'],
+    ['zero-width space', '\u200b', 'U+200B'],
+    ['byte order mark', '\ufeff', 'U+FEFF'],
+    ['soft hyphen', '\u00ad', 'U+00AD'],
+    ['tag character', '\u{e0041}', 'U+E0041'],
+  ])('refuses a format character inside a name (%s), naming its code point', (_label, character, codePoint) => {
+    const error = nameError(`CI${character}deploy`);
+    expect(error).toMatchObject({ code: 'validation_failed', field: 'name' });
+    expect(error.message).toContain(codePoint);
+    expect(error.message).toMatch(/format/);
+  });
+
+  it.each([
+    ['line separator', '\u2028', 'U+2028'],
+    ['paragraph separator', '\u2029', 'U+2029'],
+  ])('refuses a %s inside a name', (_label, character, codePoint) => {
+    const error = nameError(`CI${character}deploy`);
+    expect(error.field).toBe('name');
+    expect(error.message).toContain(codePoint);
+    expect(error.message).toMatch(/separator/);
+  });
+
+  it.each([
+    ['a private-use character', '\ue000', 'U+E000', /private-use/],
+    ['a supplementary private-use character', '\u{f0000}', 'U+F0000', /private-use/],
+    ['an unassigned code point', '\u{5ffff}', 'U+5FFFF', /unassigned/],
+    ['a noncharacter', '\uffff', 'U+FFFF', /unassigned/],
+    ['a lone surrogate', '\ud800', 'U+D800', /surrogate/],
+  ])('refuses %s', (_label, character, codePoint, kind) => {
+    const error = nameError(`a${character}b`);
+    expect(error.message).toContain(codePoint);
+    expect(error.message).toMatch(kind);
+  });
+
+  it('names the first refused character of several', () => {
+    expect(nameError('a\u200bb\u202ec').message).toContain('U+200B');
+  });
+
+  it('keeps zero-width joiners and non-joiners between visible characters: emoji sequences, Persian words', () => {
+    const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
+    const rainbowFlag = '\u{1f3f3}\ufe0f\u200d\u{1f308}';
+    const persian = 'می\u200cخواهم';
+    expect(normalizeTokenName(`${family} ${rainbowFlag} ${persian}`)).toBe(`${family} ${rainbowFlag} ${persian}`);
+  });
+
+  it.each([
+    ['leading', '\u200dCI'],
+    ['trailing', 'CI\u200c'],
+    ['next to a space', 'CI \u200ddeploy'],
+    ['doubled', 'CI\u200d\u200ddeploy'],
+    ['next to another format character', 'CI\u200b\u200ddeploy'],
+  ])('refuses a joiner that joins nothing visible (%s)', (_label, requested) => {
+    expect(nameError(requested).message).toMatch(/U\+200[BCD]/);
+  });
+
+  it('normalises to NFC, and measures the length after normalising', () => {
+    const decomposed = 'Cafe\u0301 de\u0301ploiement';
+    expect(normalizeTokenName(decomposed)).toBe('Café déploiement');
+    expect(normalizeTokenName(decomposed)).toBe(decomposed.normalize('NFC'));
+    const hundredComposed = 'e\u0301'.repeat(100);
+    expect([...hundredComposed]).toHaveLength(200);
+    expect(normalizeTokenName(hundredComposed)).toBe('é'.repeat(100));
+  });
+
+  it('keeps letters of many scripts and combining marks that have no composed form', () => {
+    const names = ['Ελληνικά', 'Кириллица', 'עברית', 'العربية', 'हिन्दी', '中文 日本語 한국어', 'ไทย', 'q\u0323\u0307'];
+    for (const name of names) expect(normalizeTokenName(name)).toBe(name.normalize('NFC'));
+  });
 });

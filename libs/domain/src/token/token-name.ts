@@ -1,15 +1,40 @@
 import { DomainValidationError } from '../shared/domain-error';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Trims a requested token name and checks it: 1–100 characters, no control characters. */
+/**
+ * Characters a name may not carry, by Unicode general category: they are invisible, reorder
+ * the text around them (bidirectional controls) or break lines where a name is shown (a mail
+ * subject, a terminal, a table), or have no agreed meaning (private use, unassigned).
+ * Letters of every script, marks, digits, punctuation, symbols (emoji) and spaces are kept.
+ */
+const REFUSED_CATEGORIES: readonly (readonly [RegExp, string])[] = [
+  [/\p{Cc}/u, 'a control character'],
+  [
+    /\p{Cf}/u,
+    'an invisible format character, such as a bidirectional control, a zero-width space or a byte order mark',
+  ],
+  [/[\p{Zl}\p{Zp}]/u, 'a line or paragraph separator'],
+  [/\p{Co}/u, 'a private-use character'],
+  [/\p{Cs}/u, 'a lone surrogate'],
+  [/\p{Cn}/u, 'an unassigned code point'],
+];
+const REFUSED = new RegExp(REFUSED_CATEGORIES.map(([category]) => category.source).join('|'), 'gu');
+
+/**
+ * Zero-width joiner and non-joiner (format characters) join emoji sequences and are part of
+ * the spelling of Persian and Indic words: kept between two visible characters, refused
+ * anywhere else (leading, trailing, next to a space or to another invisible character).
+ */
+const JOINERS = new Set([0x200c, 0x200d]);
+const INVISIBLE_OR_SPACE = /[\s\p{C}\p{Z}]/u;
+
+/** Normalises a requested token name (NFC, trimmed) and checks it: 1–100 characters, none refused. */
 export function normalizeTokenName(requested: unknown): string {
   if (typeof requested !== 'string') {
     throw new DomainValidationError('name', 'name must be a string');
   }
-  const name = requested.trim();
+  const name = requested.normalize('NFC').trim();
   const length = [...name].length;
   if (length === 0) {
     throw new DomainValidationError('name', 'name must not be empty or blank');
@@ -17,8 +42,36 @@ export function normalizeTokenName(requested: unknown): string {
   if (length > TOKEN_NAME_MAX_LENGTH) {
     throw new DomainValidationError('name', `name must be at most ${TOKEN_NAME_MAX_LENGTH} characters`);
   }
-  if (CONTROL_CHARACTER.test(name)) {
-    throw new DomainValidationError('name', 'name must not contain control characters');
+  const refused = firstRefusedCharacter(name);
+  if (refused !== null) {
+    throw new DomainValidationError('name', `name must not contain ${codePointLabel(refused)} (${kindOf(refused)})`);
   }
   return name;
+}
+
+function firstRefusedCharacter(name: string): string | null {
+  for (const match of name.matchAll(REFUSED)) {
+    const character = match[0];
+    if (JOINERS.has(character.codePointAt(0) ?? 0) && joinsVisibleCharacters(name, match.index)) continue;
+    return character;
+  }
+  return null;
+}
+
+function joinsVisibleCharacters(name: string, index: number): boolean {
+  const before = [...name.slice(Math.max(0, index - 2), index)].at(-1);
+  const after = name.codePointAt(index + 1);
+  if (before === undefined || after === undefined) return false;
+  return !INVISIBLE_OR_SPACE.test(before) && !INVISIBLE_OR_SPACE.test(String.fromCodePoint(after));
+}
+
+function kindOf(character: string): string {
+  if (JOINERS.has(character.codePointAt(0) ?? 0)) {
+    return 'a zero-width joiner or non-joiner is allowed only between two visible characters';
+  }
+  return REFUSED_CATEGORIES.find(([category]) => category.test(character))?.[1] ?? 'a refused character';
+}
+
+function codePointLabel(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }

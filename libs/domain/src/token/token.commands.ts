@@ -7,6 +7,12 @@ export type Actor = { kind: 'user'; userId: string; isAdmin: boolean } | { kind:
 
 export const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : `system:${actor.name}`);
 
+/** How many active tokens the user has (as the read model counts them) and how many one user may have. */
+export interface ActiveTokenQuota {
+  active: number;
+  limit: number;
+}
+
 export interface GenerateToken {
   type: 'GenerateToken';
   tokenId: string;
@@ -15,6 +21,7 @@ export interface GenerateToken {
   name: unknown;
   expiry: ExpiryRequest;
   policy: ExpiryPolicy;
+  quota: ActiveTokenQuota;
   tokenDigest: string;
   tokenHint: string;
   now: Date;

@@ -20,7 +20,12 @@ import type {
   RevokeToken,
 } from './token.commands';
 import { decide, evolve, foldTokenEvents, hasPassed, initialTokenState, type TokenState } from './token.decider';
-import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
+import {
+  TokenAlreadyExistsError,
+  TokenLimitReachedError,
+  TokenNotFoundError,
+  TokenNotYetExpiredError,
+} from './token.errors';
 import type { TokenEvent } from './token.events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,6 +47,7 @@ const generate = (overrides: Partial<GenerateToken> = {}): GenerateToken => ({
   name: '  CI deploy \t',
   expiry: {},
   policy: { maxLifetimeDays: 365, allowNoExpiry: false },
+  quota: { active: 0, limit: 100 },
   tokenDigest: 'd'.repeat(64),
   tokenHint: 'pat_0123…dE1x',
   now: NOW,
@@ -155,6 +161,30 @@ describe('token decider', () => {
     ])('refuses a second generate on an existing (%s) stream with token_exists', (_status, history) => {
       const error = given(history).when(generate()).thenThrows(TokenAlreadyExistsError);
       expect(error).toMatchObject({ code: 'token_exists', tokenId: TEST_TOKEN_ID });
+    });
+
+    it('records TokenGenerated while the user has fewer active tokens than the limit', () => {
+      given([])
+        .when(generate({ quota: { active: 99, limit: 100 } }))
+        .then([tokenGenerated({ expiresAt: '2026-03-31T12:00:00.000Z' })]);
+    });
+
+    it.each([
+      [100, 100],
+      [101, 100],
+      [1, 1],
+    ])('refuses with token_limit_reached at %i active tokens of %i allowed, naming the limit', (active, limit) => {
+      const error = given([])
+        .when(generate({ quota: { active, limit } }))
+        .thenThrows(TokenLimitReachedError);
+      expect(error).toMatchObject({ code: 'token_limit_reached', limit });
+      expect(error.message).toContain(String(limit));
+    });
+
+    it('refuses bad input with a validation error even at the limit', () => {
+      given([])
+        .when(generate({ name: '', quota: { active: 100, limit: 100 } }))
+        .thenThrows(DomainValidationError);
     });
 
     it('reports token_exists before looking at the (invalid) input', () => {

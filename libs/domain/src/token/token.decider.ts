@@ -1,6 +1,11 @@
 import { noticeFailureDetail } from '../notice/notice-failure-detail';
 import { actorId, type Actor, type TokenCommand } from './token.commands';
-import { TokenAlreadyExistsError, TokenNotFoundError, TokenNotYetExpiredError } from './token.errors';
+import {
+  TokenAlreadyExistsError,
+  TokenLimitReachedError,
+  TokenNotFoundError,
+  TokenNotYetExpiredError,
+} from './token.errors';
 import { TOKEN_EVENT_SCHEMA_VERSION, type TokenEvent } from './token.events';
 import { resolveExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
@@ -24,6 +29,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
       if (state.status !== 'absent') throw new TokenAlreadyExistsError(command.tokenId);
       const name = normalizeTokenName(command.name);
       const expiresAt = resolveExpiry(command.expiry, command.now, command.policy);
+      if (command.quota.active >= command.quota.limit) throw new TokenLimitReachedError(command.quota.limit);
       return [
         {
           type: 'TokenGenerated',

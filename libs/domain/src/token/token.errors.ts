@@ -17,3 +17,15 @@ export class TokenNotYetExpiredError extends DomainError {
     super('token_not_expired', `Token ${tokenId} has not reached its expiry`);
   }
 }
+
+export const TOKEN_LIMIT_REACHED = 'token_limit_reached';
+
+/** The user has as many active tokens as one user may have. */
+export class TokenLimitReachedError extends DomainError {
+  constructor(readonly limit: number) {
+    super(
+      TOKEN_LIMIT_REACHED,
+      `You already have ${limit} active tokens, the most one user may have; revoke one before generating another`,
+    );
+  }
+}

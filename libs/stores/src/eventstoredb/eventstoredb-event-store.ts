@@ -3,11 +3,13 @@ import {
   END,
   EventStoreDBClient,
   excludeSystemEvents,
+  FORWARDS,
   NO_STREAM,
   START,
   streamNameFilter,
   type AllStreamResolvedEvent,
   type AppendResult as ClientAppendResult,
+  type Direction,
   type EventData,
   type Position,
   type ReadPosition,
@@ -27,6 +29,7 @@ import {
 import { EsdbCatchUpSubscription, type Backoff } from './esdb-catch-up-subscription';
 import { isStreamNotFound, isTransportFailure, toPortError } from './esdb-errors';
 import { fromResolvedEvent, toEventData } from './esdb-event-codec';
+import { HeadScanner } from './esdb-head-scanner';
 import { comparePositions, decodePosition, encodePosition } from './esdb-position';
 import { appendWithoutBatchAppend } from './plain-append';
 import { readToEnd } from './read-to-end';
@@ -63,6 +66,9 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EsdbCatchUpSubscription>();
   private readonly settings: Required<EventStoreDbEventStoreOptions>;
+  private readonly heads = new HeadScanner((before, count) =>
+    this.readAllPage(before ?? END, count, { direction: BACKWARDS, timeoutMs: this.settings.pingTimeoutMs }),
+  );
   private closed = false;
 
   constructor(connectionString: string, options: EventStoreDbEventStoreOptions = {}) {
@@ -145,13 +151,26 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  private async readAllPage(from: ReadPosition, pageSize: number): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    pageSize: number,
+    {
+      direction = FORWARDS,
+      timeoutMs = this.settings.readTimeoutMs,
+    }: { direction?: Direction; timeoutMs?: number } = {},
+  ): Promise<AllStreamResolvedEvent[]> {
     try {
-      const read = this.client.readAll({ fromPosition: from, maxCount: pageSize });
-      return await readToEnd(read, this.settings.readTimeoutMs, 'a read of $all');
+      const read = this.client.readAll({ fromPosition: from, maxCount: pageSize, direction });
+      return await readToEnd(read, timeoutMs, 'a read of $all');
     } catch (error) {
       throw toPortError(error, 'read $all');
     }
+  }
+
+  async headPosition(options: Pick<SubscribeOptions, 'streamPrefix'> = {}): Promise<LogPosition | null> {
+    this.assertOpen();
+    const head = await this.heads.head(options.streamPrefix ?? '');
+    return head === null ? null : encodePosition(head);
   }
 
   subscribeToAll(after: LogPosition | null, handler: EventHandler, options: SubscribeOptions = {}): LogSubscription {

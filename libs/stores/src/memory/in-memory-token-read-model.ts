@@ -1,6 +1,7 @@
 import {
   effectiveStatus,
   projectTokenView,
+  StoreUnavailableError,
   toTokenEvent,
   type LogPosition,
   type RecordedEvent,
@@ -10,9 +11,25 @@ import {
   type TokenStatusCounts,
   type TokenView,
 } from '@pat/domain';
+import type { FreshnessSignal } from '../projection/projection-freshness';
 
-const newestFirst = (a: TokenView, b: TokenView): number =>
-  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+type Listed = Pick<TokenView, 'createdAt' | 'id'>;
+
+const newestFirst = (a: Listed, b: Listed): number =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export interface InMemoryTokenReadModelOptions {
+  /**
+   * Whether the projection filling this model is known to be current. While it is not,
+   * `findByDigest` rejects with StoreUnavailableError: this model is the only copy, and an
+   * answer from a model that missed a revocation could accept a revoked token.
+   */
+  freshness?: FreshnessSignal;
+}
+
+const STALE = new StoreUnavailableError(
+  'The read model of this process is behind the event log; token checks wait until it has caught up',
+);
 
 /**
  * The embedded read model: every token in memory, rebuilt from the log at start and kept
@@ -25,8 +42,14 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly active = new Set<string>();
   private readonly recorded: TokenStatusCounts = { active: 0, revoked: 0, expired: 0 };
   private position: LogPosition | null = null;
+  private readonly freshness: FreshnessSignal | null;
+
+  constructor(options: InMemoryTokenReadModelOptions = {}) {
+    this.freshness = options.freshness ?? null;
+  }
 
   findByDigest(tokenDigest: string): Promise<TokenView | null> {
+    if (this.freshness?.current === false) return Promise.reject(STALE);
     return Promise.resolve(this.byDigest.get(tokenDigest) ?? null);
   }
 
@@ -40,15 +63,20 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   list(query: TokenListQuery): Promise<TokenView[]> {
-    const ids = query.userId === undefined ? this.byId.keys() : (this.byUser.get(query.userId) ?? []);
+    const { after, status, now, limit } = query;
     const views: TokenView[] = [];
-    for (const id of ids) {
-      const view = this.byId.get(id);
-      if (view && (query.status === undefined || effectiveStatus(view, query.now) === query.status)) {
-        views.push(view);
-      }
+    for (const view of this.viewsOf(query.userId)) {
+      if (after !== undefined && newestFirst(after, view) >= 0) continue;
+      if (status === undefined || effectiveStatus(view, now) === status) views.push(view);
     }
-    return Promise.resolve(views.sort(newestFirst));
+    views.sort(newestFirst);
+    return Promise.resolve(limit === undefined ? views : views.slice(0, limit));
+  }
+
+  countActiveByUser(userId: string, now: Date): Promise<number> {
+    let active = 0;
+    for (const view of this.viewsOf(userId)) if (effectiveStatus(view, now) === 'active') active++;
+    return Promise.resolve(active);
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
@@ -84,6 +112,17 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
 
   checkpoint(): Promise<LogPosition | null> {
     return Promise.resolve(this.position);
+  }
+
+  private *viewsOf(userId: string | undefined): Iterable<TokenView> {
+    if (userId === undefined) {
+      yield* this.byId.values();
+      return;
+    }
+    for (const id of this.byUser.get(userId) ?? []) {
+      const view = this.byId.get(id);
+      if (view) yield view;
+    }
   }
 
   private store(view: TokenView): void {

@@ -15,6 +15,7 @@ import {
 } from '../../../../test/support/mongo-test-database';
 import { at, DAY, HOUR, MINUTE, NOW, TokenHistory } from '../../../../test/support/token-history';
 import { InMemoryTokenReadModel } from '../memory/in-memory-token-read-model';
+import { ProjectionFreshness } from '../projection/projection-freshness';
 import {
   MongoTokenReadModel,
   PROJECTION_CHECKPOINTS_COLLECTION,
@@ -98,30 +99,34 @@ describe('MongoTokenReadModel', () => {
     return opened;
   };
 
-  it.each([1, 2, 3])('answers every query as the in-memory model does, fed the same events (seed %i)', async (seed) => {
-    const history = randomHistory(seed);
-    const deliveries: RecordedEvent[] = history.events.flatMap((event, index) =>
-      index % 7 === 3 ? [event, event, history.events[index - 3]] : [event],
-    );
-    const { model } = await open('parity');
-    const reference = new InMemoryTokenReadModel();
+  it.each([1, 2, 3])(
+    'answers every query as the in-memory model does, fed the same events (seed %i)',
+    async (seed) => {
+      const history = randomHistory(seed);
+      const deliveries: RecordedEvent[] = history.events.flatMap((event, index) =>
+        index % 7 === 3 ? [event, event, history.events[index - 3]] : [event],
+      );
+      const { model } = await open('parity');
+      const reference = new InMemoryTokenReadModel();
 
-    for (const event of deliveries) {
-      await model.apply(event);
-      await reference.apply(event);
-    }
+      for (const event of deliveries) {
+        await model.apply(event);
+        await reference.apply(event);
+      }
 
-    const options = {
-      nows: [at(-3 * DAY), at(-1), NOW, at(2 * HOUR), at(25 * DAY), at(400 * DAY)],
-      userIds: ['alice', 'bob', 'carol'],
-      limits: [1, 7, 1000],
-    };
-    const expected = await readModelAnswers(reference, options);
-    expect(expected.all).toHaveLength(60);
-    expect(new Set(expected.all.map((view) => view.status))).toEqual(new Set(['active', 'revoked', 'expired']));
-    expect(await readModelAnswers(model, options)).toEqual(expected);
-    expect(await model.checkpoint()).toBe(await reference.checkpoint());
-  });
+      const options = {
+        nows: [at(-3 * DAY), at(-1), NOW, at(2 * HOUR), at(25 * DAY), at(400 * DAY)],
+        userIds: ['alice', 'bob', 'carol'],
+        limits: [1, 7, 1000],
+      };
+      const expected = await readModelAnswers(reference, options);
+      expect(expected.all).toHaveLength(60);
+      expect(new Set(expected.all.map((view) => view.status))).toEqual(new Set(['active', 'revoked', 'expired']));
+      expect(await readModelAnswers(model, options)).toEqual(expected);
+      expect(await model.checkpoint()).toBe(await reference.checkpoint());
+    },
+    30_000,
+  );
 
   it('stores only the digest of a token, never the token', async () => {
     const format = new TokenFormat('pat');
@@ -213,6 +218,30 @@ describe('MongoTokenReadModel', () => {
       ]);
     }
     expect(await model.checkpoint()).toBeNull();
+  });
+
+  it("caches views found by digest only while this process's projection is known to be current", async () => {
+    const history = new TokenHistory();
+    const [stale, unkept] = [history.token(), history.token()];
+    const { url, model: others } = await open('freshness');
+    const freshness = new ProjectionFreshness();
+    freshness.set(true);
+    const cached = await MongoTokenReadModel.open(url, { cacheByDigest: freshness });
+    cleanups.unshift(() => cached.close());
+    await others.apply(stale.generate());
+    await others.apply(unkept.generate());
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'active' });
+
+    await others.apply(stale.revoke());
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'active' });
+    freshness.set(false);
+
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'revoked' });
+    expect(await cached.findByDigest(unkept.digest)).toMatchObject({ status: 'active' });
+    await others.apply(unkept.revoke());
+    freshness.set(true);
+    expect(await cached.findByDigest(stale.digest)).toMatchObject({ status: 'revoked' });
+    expect(await cached.findByDigest(unkept.digest)).toMatchObject({ status: 'revoked' });
   });
 
   it('keeps two projections in one database apart by name', async () => {

@@ -16,9 +16,10 @@ import { ConnectionStates, type Connection, type ConnectOptions, type DefaultIdV
 import { openMongoConnection } from './mongo-connection';
 import { isDuplicateKeyError, mongoOperation } from './mongo-store-errors';
 import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from './projection-checkpoint.document';
-import { dueForExpiryFilter, listFilter, NEWEST_FIRST, SOONEST_EXPIRY_FIRST } from './token-view.filters';
+import { dueForExpiryFilter, listFilter, NEWEST_FIRST, pageFilter, SOONEST_EXPIRY_FIRST } from './token-view.filters';
 import { tokenViewSchema, toTokenView, toTokenViewDocument, type TokenViewDocument } from './token-view.document';
 import { TokenViewCache } from './token-view-cache';
+import type { FreshnessSignal } from '../projection/projection-freshness';
 
 export const TOKEN_VIEWS_COLLECTION = 'token_views';
 export const PROJECTION_CHECKPOINTS_COLLECTION = 'projection_checkpoints';
@@ -31,10 +32,12 @@ export interface MongoTokenReadModelOptions {
   /** Overrides of the connection options (timeouts, database name). */
   connection?: ConnectOptions;
   /**
-   * Keep views found by digest in this process (default false). Only for a model whose
-   * projection runs in this process: that is what evicts them.
+   * Keep views found by digest in this process, and serve them while this signal holds (no
+   * cache by default). Only for a model whose projection runs in this process: that is what
+   * evicts them, and what the signal vouches for. While it does not hold, every lookup reads
+   * MongoDB, which the other processes' projections keep current.
    */
-  cacheByDigest?: boolean;
+  cacheByDigest?: FreshnessSignal;
 }
 
 /**
@@ -47,16 +50,21 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly checkpoints: Model<ProjectionCheckpointDocument, object, object, DefaultIdVirtual>;
   private readonly projectionName: string;
   private readonly cache: TokenViewCache | null;
+  private readonly freshness: FreshnessSignal | null;
 
   private constructor(
     private readonly connection: Connection,
     options: MongoTokenReadModelOptions,
   ) {
     this.projectionName = options.projectionName ?? TOKEN_VIEWS_PROJECTION;
-    this.cache = options.cacheByDigest === true ? new TokenViewCache(CACHED_VIEWS) : null;
-    // Whatever happened while disconnected reaches this process's projection later: until
-    // then, no view read before may be served.
+    this.freshness = options.cacheByDigest ?? null;
+    this.cache = this.freshness === null ? null : new TokenViewCache(CACHED_VIEWS);
+    // Whatever happened while disconnected, or while the projection was behind, reaches this
+    // process's projection later: until then, no view read before may be served.
     connection.on('disconnected', () => this.cache?.clear());
+    this.freshness?.onChange((current) => {
+      if (!current) this.cache?.clear();
+    });
     this.tokens = connection.model('TokenView', tokenViewSchema, TOKEN_VIEWS_COLLECTION);
     this.checkpoints = connection.model(
       'ProjectionCheckpoint',
@@ -79,15 +87,19 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   findByDigest(tokenDigest: string): Promise<TokenView | null> {
-    const cached = this.connection.readyState === ConnectionStates.connected ? this.cache?.get(tokenDigest) : undefined;
+    const cached = this.cacheServes() ? this.cache?.get(tokenDigest) : undefined;
     if (cached !== undefined) return Promise.resolve(cached);
     return mongoOperation('find by digest', async () => {
       const ticket = this.cache?.ticket() ?? 0;
       const document = await this.tokens.findOne({ tokenDigest }).lean<TokenViewDocument>().exec();
       const view = document ? toTokenView(document) : null;
-      if (view !== null) this.cache?.keep(view, ticket);
+      if (view !== null && this.cacheServes()) this.cache?.keep(view, ticket);
       return view;
     });
+  }
+
+  private cacheServes(): boolean {
+    return this.freshness?.current === true && this.connection.readyState === ConnectionStates.connected;
   }
 
   findById(tokenId: string): Promise<TokenView | null> {
@@ -95,10 +107,19 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
   }
 
   list(query: TokenListQuery): Promise<TokenView[]> {
+    if (query.limit === 0) return Promise.resolve([]);
     return mongoOperation('list', async () => {
-      const documents = await this.tokens.find(listFilter(query)).sort(NEWEST_FIRST).lean<TokenViewDocument[]>().exec();
+      const found = this.tokens.find(pageFilter(query)).sort(NEWEST_FIRST);
+      if (query.limit !== undefined) found.limit(query.limit);
+      const documents = await found.lean<TokenViewDocument[]>().exec();
       return documents.map(toTokenView);
     });
+  }
+
+  countActiveByUser(userId: string, now: Date): Promise<number> {
+    return mongoOperation('count active by user', () =>
+      this.tokens.countDocuments(listFilter({ userId, status: 'active', now })).exec(),
+    );
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {

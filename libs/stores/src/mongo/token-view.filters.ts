@@ -29,4 +29,14 @@ export function listFilter(query: TokenListQuery): Filter {
   }
 }
 
+/** The list filter, and only the tokens after `query.after` in the newest-first order. */
+export function pageFilter(query: TokenListQuery): Filter {
+  const { after } = query;
+  if (after === undefined) return listFilter(query);
+  const later: Filter = {
+    $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }],
+  };
+  return { $and: [listFilter(query), later] };
+}
+
 export const dueForExpiryFilter = lapsed;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  StoreUnavailableError,
   TOKEN_EVENT_SCHEMA_VERSION,
   tokenStreamName,
   type AppendResult,
@@ -19,6 +20,7 @@ import {
 } from '@pat/domain';
 import { InMemoryTokenReadModel } from '../memory/in-memory-token-read-model';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { ProjectionFreshness } from './projection-freshness';
 import { ProjectionRunner } from './projection-runner';
 
 const NOW = new Date('2031-06-15T12:00:00.000Z');
@@ -395,6 +397,99 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
     expect((await model.findById(revoked.id))?.status).toBe('revoked');
   });
 });
+
+describe('ProjectionRunner: whether the projection is known to be current', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const stops: (() => Promise<void>)[] = [];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pat-freshness-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A runner over an in-memory model that refuses checks while stale, optionally held before applying a revoke. */
+  function follow(maxLagMs: number, hold: { revokes: Promise<void> } = { revokes: Promise.resolve() }) {
+    const signal = new ProjectionFreshness();
+    const changes: boolean[] = [];
+    signal.onChange((current) => changes.push(current));
+    const model = new InMemoryTokenReadModel({ freshness: signal });
+    const projection: TokenProjection = {
+      apply: async (event) => {
+        if (event.type === 'TokenRevoked') await hold.revokes;
+        await model.apply(event);
+      },
+      checkpoint: () => model.checkpoint(),
+    };
+    const runner = new ProjectionRunner(store, projection, () => undefined, { freshness: { signal, maxLagMs } });
+    stops.push(() => runner.stop());
+    return { signal, changes, model, runner };
+  }
+
+  it('holds from the start on, whether the log is busy or idle, and ends with stop', async () => {
+    const { signal, changes, runner } = follow(1000);
+    expect(signal.current).toBe(false);
+    await runner.start();
+    expect(signal.current).toBe(true);
+
+    for (let index = 0; index < 10; index++) {
+      await runner.waitFor((await new TokenStream(store).generate()).position, 1000);
+      await sleep(100);
+    }
+    await sleep(1500);
+    await runner.stop();
+
+    expect(changes).toEqual([true, false]);
+  }, 15_000);
+
+  it('turns false while the projection is stuck behind the log, the model refusing checks, and true once it has caught up', async () => {
+    let release = (): void => undefined;
+    const hold = { revokes: new Promise<void>((resolve) => (release = resolve)) };
+    const { signal, model, runner } = follow(300, hold);
+    await runner.start();
+    const revoked = new TokenStream(store);
+    await runner.waitFor((await revoked.generate()).position, 1000);
+    expect(await model.findByDigest(revoked.digest)).toMatchObject({ status: 'active' });
+
+    await revoked.revoke();
+    await waitUntil(() => !signal.current, 5000);
+
+    await expect(model.findByDigest(revoked.digest)).rejects.toBeInstanceOf(StoreUnavailableError);
+    release();
+    await waitUntil(() => signal.current, 5000);
+    expect(await model.findByDigest(revoked.digest)).toMatchObject({ status: 'revoked' });
+  });
+
+  it('turns false when the store stops answering', async () => {
+    const { signal, runner } = follow(300);
+    await runner.start();
+    expect(signal.current).toBe(true);
+
+    await store.close();
+    await waitUntil(() => !signal.current, 5000);
+
+    expect(signal.current).toBe(false);
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}
 
 function otherEvent(): EventToAppend {
   return {

@@ -1,29 +1,48 @@
 import type { EventStore, LogPosition, LogSubscription, RecordedEvent, TokenProjection } from '@pat/domain';
 import { TOKEN_STREAM_PREFIX } from '@pat/domain';
+import { FreshnessProbe, type FreshnessOptions } from './projection-freshness';
 
 interface Waiter {
   position: LogPosition;
   resolve: (reached: boolean) => void;
 }
 
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** Keep this signal true only while the projection is known to be current (see `FreshnessProbe`). */
+  freshness?: FreshnessOptions;
+}
+
 /**
  * Keeps a projection current by following the log from the projection's own checkpoint,
- * and lets a writer wait until its append is visible in it (read-your-writes).
+ * lets a writer wait until its append is visible in it (read-your-writes), and, when asked,
+ * keeps a signal of whether it is known to be current.
  */
 export class ProjectionRunner {
   private subscription: LogSubscription | null = null;
   private applied: LogPosition | null = null;
   private waiters: Waiter[] = [];
+  private readonly probe: FreshnessProbe | null;
 
   constructor(
     private readonly store: EventStore,
     private readonly projection: TokenProjection,
     private readonly onError: (error: unknown) => void,
-    private readonly options: { batchSize?: number } = {},
-  ) {}
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.probe =
+      options.freshness === undefined
+        ? null
+        : new FreshnessProbe(
+            () => this.store.headPosition({ streamPrefix: TOKEN_STREAM_PREFIX }),
+            (position) => this.reached(position),
+            options.freshness,
+          );
+  }
 
   /** Resolves once the projection has caught up with the log. */
   async start(): Promise<void> {
+    const startedAt = FreshnessProbe.moment();
     this.applied = await this.projection.checkpoint();
     const applyBatch = this.projection.applyBatch?.bind(this.projection);
     this.subscription = this.store.subscribeToAll(this.applied, (event) => this.handle(event), {
@@ -38,6 +57,7 @@ export class ProjectionRunner {
         }),
     });
     await this.subscription.caughtUp;
+    this.probe?.start(startedAt);
   }
 
   get position(): LogPosition | null {
@@ -63,7 +83,14 @@ export class ProjectionRunner {
     });
   }
 
+  /** Resolves true once every event recorded before the call is applied, or false after `timeoutMs`. */
+  async catchUp(timeoutMs: number): Promise<boolean> {
+    const head = await this.store.headPosition({ streamPrefix: TOKEN_STREAM_PREFIX });
+    return head === null || this.waitFor(head, timeoutMs);
+  }
+
   async stop(): Promise<void> {
+    this.probe?.stop();
     await this.subscription?.close();
     this.subscription = null;
     for (const waiter of this.waiters) waiter.resolve(false);

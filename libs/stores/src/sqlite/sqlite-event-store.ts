@@ -65,6 +65,8 @@ export class SqliteEventStore implements EventStore {
     readStream: Statement<[string], EventRow>;
     readAll: Statement<[number, number], EventRow>;
     readAllWithPrefix: Statement<[number, number, string, number], EventRow>;
+    head: Statement<[], { position: number }>;
+    headWithPrefix: Statement<[number, string], { position: number }>;
   };
   private readonly appendInTransaction: Transaction<
     (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult
@@ -91,6 +93,10 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       readAllWithPrefix: this.db.prepare(
         'SELECT * FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?',
+      ),
+      head: this.db.prepare('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
+      headWithPrefix: this.db.prepare(
+        'SELECT position FROM events WHERE substr(stream_id, 1, ?) = ? ORDER BY position DESC LIMIT 1',
       ),
     };
     this.appendInTransaction = this.db.transaction((streamId, events, expected) =>
@@ -167,6 +173,15 @@ export class SqliteEventStore implements EventStore {
     return prefix === undefined
       ? this.statements.readAll.all(from, limit)
       : this.statements.readAllWithPrefix.all(from, prefix.length, prefix, limit);
+  }
+
+  headPosition(options: Pick<SubscribeOptions, 'streamPrefix'> = {}): Promise<LogPosition | null> {
+    const prefix = options.streamPrefix;
+    return settle(() => {
+      const row =
+        prefix === undefined ? this.statements.head.get() : this.statements.headWithPrefix.get(prefix.length, prefix);
+      return row === undefined ? null : String(row.position);
+    });
   }
 
   subscribeToAll(after: LogPosition | null, handler: EventHandler, options: SubscribeOptions = {}): LogSubscription {

@@ -7,7 +7,14 @@ const NAME_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]*$';
 
 export class GenerateTokenDto {
   @ApiProperty({
-    description: 'Trimmed; 1–100 characters, not blank, no control characters',
+    description:
+      'Normalised to NFC and trimmed; then 1–100 characters (code points). Letters of every script, marks, digits, ' +
+      'punctuation, symbols and emoji, and spaces are kept. Refused with 400 (the message names the code point, ' +
+      'such as U+202E): control characters, invisible format characters (bidirectional controls U+202A–202E and ' +
+      'U+2066–2069, zero-width space U+200B, byte order mark U+FEFF, soft hyphen, tags), line and paragraph ' +
+      'separators U+2028/2029, private-use, unassigned and lone surrogate code points. A zero-width joiner U+200D ' +
+      'or non-joiner U+200C is kept between two visible characters (emoji sequences, Persian and Indic words), ' +
+      'refused anywhere else.',
     minLength: 1,
     maxLength: TOKEN_NAME_MAX_LENGTH,
     pattern: NAME_PATTERN,

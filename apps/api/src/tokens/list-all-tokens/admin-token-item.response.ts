@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TokenView } from '@pat/domain';
 import { TokenItemResponse } from '../token-item.response';
+import { TokenPageResponse } from '../token-page/token-page';
 
 /** A token as an administrator sees it: the owner's item plus whose it is. */
 export class AdminTokenItemResponse extends TokenItemResponse {
@@ -11,8 +12,6 @@ export class AdminTokenItemResponse extends TokenItemResponse {
   }
 }
 
-export class AdminTokenListResponse {
+export class AdminTokenListResponse extends TokenPageResponse {
   @ApiProperty({ type: [AdminTokenItemResponse] }) items!: AdminTokenItemResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end' })
-  nextCursor!: string | null;
 }

@@ -5,7 +5,7 @@ import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { AdminTokenListResponse } from './admin-token-item.response';
-import { ADMIN_PAGE_DEFAULT, ListAllTokensDto } from './list-all-tokens.dto';
+import { ListAllTokensDto } from './list-all-tokens.dto';
 import { ListAllTokensQuery } from './list-all-tokens.query';
 
 @ApiTags('admin')
@@ -20,7 +20,7 @@ export class ListAllTokensController {
   @ApiOkResponse({ type: AdminTokenListResponse })
   @ApiProblems(400, 401, 403, 503)
   list(@Query() query: ListAllTokensDto): Promise<AdminTokenListResponse> {
-    const { userId, status, cursor, limit = ADMIN_PAGE_DEFAULT } = query;
-    return this.queries.execute(new ListAllTokensQuery(userId, status, cursor, limit));
+    const { userId, status, cursor, limit } = query;
+    return this.queries.execute(new ListAllTokensQuery(userId, status, { cursor, limit }));
   }
 }

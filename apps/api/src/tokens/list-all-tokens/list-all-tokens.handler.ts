@@ -5,7 +5,7 @@ import { TokenUsageRecorder } from '../../auth/token-usage-recorder';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { AdminTokenItemResponse, type AdminTokenListResponse } from './admin-token-item.response';
 import { ListAllTokensQuery } from './list-all-tokens.query';
-import { decodeTokenPageCursor, encodeTokenPageCursor, isAfterCursor } from './token-page-cursor';
+import { readTokenPage } from '../token-page/token-page';
 
 /** Every user's tokens, newest first, a page at a time. */
 @QueryHandler(ListAllTokensQuery)
@@ -16,17 +16,13 @@ export class ListAllTokensHandler implements IQueryHandler<ListAllTokensQuery, A
     private readonly usage: TokenUsageRecorder,
   ) {}
 
-  async execute({ userId, status, cursor, limit }: ListAllTokensQuery): Promise<AdminTokenListResponse> {
+  async execute({ userId, status, page }: ListAllTokensQuery): Promise<AdminTokenListResponse> {
     const now = this.clock.now();
-    const views = await this.readModel.list({ userId, status, now });
-    const from = cursor === undefined ? null : decodeTokenPageCursor(cursor);
-    const remaining = from === null ? views : views.filter((view) => isAfterCursor(view, from));
-    const page = remaining.slice(0, limit);
-    const last = page[page.length - 1];
-    const lastUsed = await this.usage.lastUsed(page.map((view) => view.id));
+    const { views, nextCursor } = await readTokenPage(this.readModel, { userId, status, now }, page);
+    const lastUsed = await this.usage.lastUsed(views.map((view) => view.id));
     return {
-      items: page.map((view) => AdminTokenItemResponse.withOwner(view, now, lastUsed.get(view.id))),
-      nextCursor: remaining.length > limit && last ? encodeTokenPageCursor(last) : null,
+      items: views.map((view) => AdminTokenItemResponse.withOwner(view, now, lastUsed.get(view.id))),
+      nextCursor,
     };
   }
 }

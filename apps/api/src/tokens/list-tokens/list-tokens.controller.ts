@@ -7,7 +7,7 @@ import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { TokenListResponse } from '../token-item.response';
-import { ListTokensDto } from './list-tokens.dto';
+import { TokenPageDto } from '../token-page/token-page.dto';
 import { ListTokensQuery } from './list-tokens.query';
 
 @ApiTags('tokens')
@@ -18,10 +18,11 @@ export class ListTokensController {
 
   @Get()
   @UserRoute()
-  @ApiOperation({ summary: 'Your tokens, newest first' })
+  @ApiOperation({ summary: 'Your tokens, newest first, in pages' })
   @ApiOkResponse({ type: TokenListResponse })
   @ApiProblems(400, 401, 503)
-  list(@CurrentUser() user: UserPrincipal, @Query() query: ListTokensDto): Promise<TokenListResponse> {
-    return this.queries.execute(new ListTokensQuery(user.userId, query.status));
+  list(@CurrentUser() user: UserPrincipal, @Query() query: TokenPageDto): Promise<TokenListResponse> {
+    const { status, cursor, limit } = query;
+    return this.queries.execute(new ListTokensQuery(user.userId, status, { cursor, limit }));
   }
 }

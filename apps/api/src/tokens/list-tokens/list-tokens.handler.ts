@@ -4,6 +4,7 @@ import { TOKEN_READ_MODEL, type Clock, type TokenReadModel } from '@pat/domain';
 import { TokenUsageRecorder } from '../../auth/token-usage-recorder';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { TokenItemResponse, type TokenListResponse } from '../token-item.response';
+import { readTokenPage } from '../token-page/token-page';
 import { ListTokensQuery } from './list-tokens.query';
 
 @QueryHandler(ListTokensQuery)
@@ -14,10 +15,10 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery, TokenLi
     private readonly usage: TokenUsageRecorder,
   ) {}
 
-  async execute({ userId, status }: ListTokensQuery): Promise<TokenListResponse> {
+  async execute({ userId, status, page }: ListTokensQuery): Promise<TokenListResponse> {
     const now = this.clock.now();
-    const views = await this.readModel.list({ userId, status, now });
+    const { views, nextCursor } = await readTokenPage(this.readModel, { userId, status, now }, page);
     const lastUsed = await this.usage.lastUsed(views.map((view) => view.id));
-    return { items: views.map((view) => TokenItemResponse.from(view, now, lastUsed.get(view.id))) };
+    return { items: views.map((view) => TokenItemResponse.from(view, now, lastUsed.get(view.id))), nextCursor };
   }
 }
