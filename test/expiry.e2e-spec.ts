@@ -1,5 +1,6 @@
 import { startProcess, type ApiProcess } from './support/api-process';
-import { apiToken, bearer, eventually, httpClient } from './support/http-client';
+import { apiToken, bearer, httpClient } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { tempDataDir } from './support/temp-dir';
 import { testStores, userJwtSecret, type TestStores } from './support/test-stores';
 import { signUserJwt } from './support/user-jwt';

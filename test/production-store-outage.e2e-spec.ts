@@ -1,6 +1,6 @@
 import { FerretDbServer } from './support/ferretdb';
 import { startApi, type ApiHarness } from './support/api-harness';
-import { eventually } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { STORE_CONFIGURATION } from './support/test-stores';
 
 /** EventStoreDB or MongoDB down: 503 store_unavailable, nothing accepted by mistake, recovery by itself. */

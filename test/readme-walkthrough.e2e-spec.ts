@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './support/api-process';
-import { eventually } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { tempDataDir } from './support/temp-dir';
 
 const ROOT = join(__dirname, '..');
