@@ -27,7 +27,7 @@ export function benchSizes(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
         connections: 32,
         propagationSamples: 40,
         scaleTokens: 50_000,
-        dueNotices: 5,
+        dueNotices: 20,
         mongoRebuildEvents: 5_000,
       }
     : {
