@@ -25,10 +25,14 @@ const project = (displayName, testMatch, extra = {}) => ({
   ...extra,
 });
 
-/** One MongoDB-wire server (FerretDB, unless MONGO_URL is set) for the whole run, in TEST_MONGO_URL. */
+/**
+ * The tiers against real servers: one MongoDB-wire server (FerretDB, unless MONGO_URL is set) for
+ * the whole run, in TEST_MONGO_URL, and a test timeout above the deadline of their waits.
+ */
 const withMongo = {
   globalSetup: '<rootDir>/test/support/ferretdb.global-setup.ts',
   globalTeardown: '<rootDir>/test/support/ferretdb.global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.setup.ts'],
 };
 
 module.exports = {

@@ -10,12 +10,15 @@ import { textTable, writeBenchmarksMd } from './support/report';
 import type { ResultRow } from './support/results';
 import type { Scenario } from './support/scenario-context';
 import { benchSizes } from './support/sizes';
+import { auditStreamScenario } from './scenarios/audit-stream';
+import { expiryScenario } from './scenarios/expiry';
 import { generationScenario } from './scenarios/generation';
 import { hotPathScenario } from './scenarios/hot-path';
 import { notifierScenario } from './scenarios/notifier';
 import { projectionLagScenario } from './scenarios/projection-lag';
 import { rebuildScenario } from './scenarios/rebuild';
 import { revocationScenario } from './scenarios/revocation';
+import { storeOutageScenario } from './scenarios/store-outage';
 
 const SCENARIOS: [string, Scenario][] = [
   ['hot-path', hotPathScenario],
@@ -24,6 +27,9 @@ const SCENARIOS: [string, Scenario][] = [
   ['generation', generationScenario],
   ['notifier', notifierScenario],
   ['rebuild', rebuildScenario],
+  ['audit-stream', auditStreamScenario],
+  ['expiry', expiryScenario],
+  ['store-outage', storeOutageScenario],
 ];
 
 const log = (line: string): void => {

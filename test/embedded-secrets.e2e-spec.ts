@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { startProcess } from './support/api-process';
 import { apiToken, bearer, httpClient } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { tempDataDir } from './support/temp-dir';
 import { signUserJwt } from './support/user-jwt';
 
@@ -24,11 +25,7 @@ describe('embedded secrets', () => {
       const created = await a.post('/api/v1/tokens', { name: 'shared secrets' }, bearer(jwt));
       expect(created.status).toBe(201);
       const token = String(created.body.token);
-      const seen = async () => (await b.get('/api/v1/whoami', apiToken(token))).status;
-      for (let attempt = 0; attempt < 50 && (await seen()) !== 200; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(await seen()).toBe(200);
+      await eventually(async () => (await b.get('/api/v1/whoami', apiToken(token))).status === 200);
       expect((await b.get('/api/v1/tokens', bearer(jwt))).status).toBe(200);
     } finally {
       await Promise.all(processes.map((process) => process.stop()));

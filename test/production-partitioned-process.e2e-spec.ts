@@ -1,6 +1,7 @@
 import { EventStoreDouble } from './eventstore-double/eventstore-double';
 import { startProcess, type ApiProcess } from './support/api-process';
-import { apiToken, bearer, eventually, httpClient } from './support/http-client';
+import { apiToken, bearer, httpClient } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { dropTestDatabase, testMongoUrl, uniqueDatabaseName } from './support/mongo-test-database';
 import { tempDataDir } from './support/temp-dir';
 import { PRODUCTION_SECRETS, STORE_CONFIGURATION } from './support/test-stores';

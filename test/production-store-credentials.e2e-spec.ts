@@ -1,7 +1,7 @@
 import { TOKEN_STREAM_PREFIX } from '@pat/domain';
 import { EventStoreDouble } from './eventstore-double/eventstore-double';
 import { startApi, type ApiHarness } from './support/api-harness';
-import { eventually } from './support/http-client';
+import { eventually } from './support/outcome-deadline';
 import { tempDataDir } from './support/temp-dir';
 import { createTestCertificateAuthority, issueTestServerCertificate } from './support/test-certificates';
 import { STORE_CONFIGURATION } from './support/test-stores';

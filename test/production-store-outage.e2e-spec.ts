@@ -1,6 +1,6 @@
 import { FerretDbServer } from './support/ferretdb';
 import { startApi, type ApiHarness } from './support/api-harness';
-import { eventually } from './support/http-client';
+import { eventually, OUTCOME_DEADLINE_MS } from './support/outcome-deadline';
 import { STORE_CONFIGURATION } from './support/test-stores';
 
 /** EventStoreDB or MongoDB down: 503 store_unavailable, nothing accepted by mistake, recovery by itself. */
@@ -57,7 +57,7 @@ describe('production store outages', () => {
       await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${jwt}`).expect(200)
     ).body.items.map((item: { name: string }) => item.name);
     expect(names).toEqual(['after the outage', 'kept']);
-    await eventually(async () => (await api.http.get('/health/ready')).status === 200, 10_000, 200);
+    await eventually(async () => (await api.http.get('/health/ready')).status === 200, OUTCOME_DEADLINE_MS, 200);
   }, 60_000);
 
   it('with MongoDB down, token checks and lists answer 503, never 200; then it recovers', async () => {
@@ -82,7 +82,7 @@ describe('production store outages', () => {
     }
     await eventually(
       async () => (await api.http.get('/api/v1/whoami').set('X-API-Token', created.body.token)).status === 200,
-      15_000,
+      OUTCOME_DEADLINE_MS,
       250,
     );
     const later = await generate('after mongo came back').expect(201);

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './support/api-process';
-import { eventually } from './support/http-client';
+import { eventually, OUTCOME_DEADLINE_MS } from './support/outcome-deadline';
 import { tempDataDir } from './support/temp-dir';
 
 const ROOT = join(__dirname, '..');
@@ -27,7 +27,7 @@ describe('README walk-through', () => {
     const ready = (port: number) => async () =>
       (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok === true;
     await eventually(ready(apiPort), 60_000, 200);
-    await eventually(ready(notifierPort), 10_000, 200);
+    await eventually(ready(notifierPort), OUTCOME_DEADLINE_MS, 200);
   }, 90_000);
 
   afterAll(() => data.remove());
@@ -64,7 +64,7 @@ describe('README walk-through', () => {
         () => false,
         () => true,
       );
-    await eventually(() => down(apiPort), 10_000, 100);
-    await eventually(() => down(notifierPort), 10_000, 100);
+    await eventually(() => down(apiPort), OUTCOME_DEADLINE_MS, 100);
+    await eventually(() => down(notifierPort), OUTCOME_DEADLINE_MS, 100);
   }, 30_000);
 });

@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import { startApi, type ApiHarness } from './support/api-harness';
-import { bearer, eventually } from './support/http-client';
+import { bearer } from './support/http-client';
+import { eventually, OUTCOME_DEADLINE_MS } from './support/outcome-deadline';
 import { startNotifier, type NotifierHarness } from './support/notifier-harness';
 import { RawConnection } from './support/raw-connection';
 import { SseClient } from './support/sse-client';
@@ -9,7 +10,6 @@ import { tempDataDir } from './support/temp-dir';
 
 /** Short limits, so that a test sees them act; the deadlines below only bound the wait for an outcome. */
 const SHORT_LIMITS = { HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000' };
-const OUTCOME_DEADLINE_MS = 15_000;
 const BODY = JSON.stringify({ name: 'trickled token', expiresInDays: 30 });
 
 async function listen(app: NestFastifyApplication): Promise<number> {

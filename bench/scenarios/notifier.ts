@@ -1,13 +1,11 @@
-import { TokenFormat, tokenStreamName } from '@pat/domain';
-import { SqliteEventStore } from '@pat/stores';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiEnv, PEPPER, startNotifier, tempDir } from '../support/bench-env';
 import { samplePeakRss } from '../support/peak-rss';
 import { below, fixed, mib, row, thousands, type ResultRow } from '../support/results';
 import type { ScenarioContext } from '../support/scenario-context';
-import { generatedEvent, seedTokens } from '../support/seed-log';
+import { appendGeneratedTokens, type AppendedToken, seedTokens } from '../support/seed-log';
 import { percentile, sleep } from '../support/stats';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,41 +64,15 @@ export async function notifierScenario({ sizes, log }: ScenarioContext): Promise
 }
 
 async function dueNoticeDelays(dir: string, count: number): Promise<number[]> {
-  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-  const format = new TokenFormat('pat');
-  const dueAt = new Map<string, number>();
-  try {
-    for (let index = 0; index < count; index++) {
-      const id = randomUUID();
-      const due = Date.now() + FIRST_DUE_IN_MS + index * 50;
-      const event = generatedEvent(
-        {
-          id,
-          userId: 'due-user',
-          digest: randomBytes(32).toString('hex'),
-          name: `due ${index}`,
-          expiresAt: new Date(due + 7 * DAY_MS),
-        },
-        format.hint(format.generate(randomBytes)),
-        new Date(),
-      );
-      await store.append(
-        tokenStreamName(id),
-        [
-          {
-            id: randomUUID(),
-            type: event.type,
-            data: { ...event.data },
-            metadata: { correlationId: id, causationId: id, actor: 'due-user' },
-          },
-        ],
-        'no_stream',
-      );
-      dueAt.set(id, due);
-    }
-  } finally {
-    await store.close();
-  }
+  const started = Date.now();
+  const tokens: AppendedToken[] = Array.from({ length: count }, (_, index) => ({
+    id: randomUUID(),
+    userId: 'due-user',
+    name: `due ${index}`,
+    expiresAt: new Date(started + FIRST_DUE_IN_MS + index * 50 + 7 * DAY_MS),
+  }));
+  await appendGeneratedTokens(join(dir, 'events.sqlite'), tokens);
+  const dueAt = new Map(tokens.map((token) => [token.id, token.expiresAt.getTime() - 7 * DAY_MS]));
   const outbox = join(dir, 'outbox');
   const delays = new Map<string, number>();
   const deadline = Date.now() + FIRST_DUE_IN_MS + GIVE_UP_MS;

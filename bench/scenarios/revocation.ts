@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { signUserJwt } from '../../test/support/user-jwt';
-import { apiEnv, JWT_SECRET, PEPPER, startApi, tempDir } from '../support/bench-env';
+import { apiEnv, JWT_SECRET, logOfOwnedTokens, startApi } from '../support/bench-env';
 import type { Child } from '../support/child-process';
 import { below, fixed, row, type ResultRow } from '../support/results';
 import type { ScenarioContext } from '../support/scenario-context';
-import { seedTokens, type SeededToken } from '../support/seed-log';
+import type { SeededToken } from '../support/seed-log';
 import { percentile } from '../support/stats';
 
 const OWNER = 'bench-owner';
@@ -17,13 +16,7 @@ export async function revocationScenario({ sizes, mongo, log }: ScenarioContext)
     ['embedded', {}],
     ['MongoDB read model', { MONGO_URL: mongo.url('bench_revocation') }],
   ] as const) {
-    const dir = tempDir('revocation');
-    const tokens = seedTokens(join(dir, 'events.sqlite'), {
-      count: sizes.propagationSamples,
-      pepper: PEPPER,
-      keep: sizes.propagationSamples,
-      userId: () => OWNER,
-    });
+    const { dir, tokens } = logOfOwnedTokens('revocation', OWNER, sizes.propagationSamples);
     const children: Child[] = [];
     try {
       const a = await startApi(apiEnv(dir, extra), 120_000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../test/support/api-process';
 import { RUN_TS, ROOT, startChild, type Child } from './child-process';
+import { seedTokens, type SeededToken } from './seed-log';
 
 export const PEPPER = 'bench-token-pepper-0123456789abcdef';
 export const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghi';
@@ -17,6 +18,13 @@ export function tempDir(name: string): string {
 
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh DATA_DIR whose log holds `count` active tokens of `userId`, returned with their secrets. */
+export function logOfOwnedTokens(name: string, userId: string, count: number): { dir: string; tokens: SeededToken[] } {
+  const dir = tempDir(name);
+  const tokens = seedTokens(join(dir, 'events.sqlite'), { count, pepper: PEPPER, keep: count, userId: () => userId });
+  return { dir, tokens };
 }
 
 /** The API's environment as an operator would set it, with the refusal throttle off (see BENCHMARKS.md). */

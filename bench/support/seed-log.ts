@@ -99,3 +99,33 @@ export function generatedEvent(token: Omit<SeededToken, 'token'>, hint: string, 
     },
   };
 }
+
+export interface AppendedToken {
+  id: string;
+  userId: string;
+  name: string;
+  expiresAt: Date;
+}
+
+/** Appends a TokenGenerated per token through a connection of its own, as another process (the API) would. */
+export async function appendGeneratedTokens(file: string, tokens: readonly AppendedToken[]): Promise<void> {
+  const store = new SqliteEventStore(file);
+  const format = new TokenFormat('pat');
+  try {
+    for (const token of tokens) {
+      const event = generatedEvent(
+        { ...token, digest: randomBytes(32).toString('hex') },
+        format.hint(format.generate(randomBytes)),
+        new Date(),
+      );
+      const metadata: EventMetadata = { correlationId: token.id, causationId: token.id, actor: token.userId };
+      await store.append(
+        tokenStreamName(token.id),
+        [{ id: randomUUID(), type: event.type, data: { ...event.data }, metadata }],
+        'no_stream',
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -12,6 +12,10 @@ export interface BenchSizes {
   scaleTokens: number;
   /** Tokens made due while the notifier runs. */
   dueNotices: number;
+  /** Tokens that expire while the API runs. */
+  expiringTokens: number;
+  /** Requests timed while MongoDB is down (each may wait for the driver's server selection timeout). */
+  outageSamples: number;
   /** Events the MongoDB rebuild replays (FerretDB is slower than MongoDB; see BENCHMARKS.md). */
   mongoRebuildEvents: number;
 }
@@ -27,7 +31,9 @@ export function benchSizes(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
         connections: 32,
         propagationSamples: 40,
         scaleTokens: 50_000,
-        dueNotices: 5,
+        dueNotices: 20,
+        expiringTokens: 20,
+        outageSamples: 5,
         mongoRebuildEvents: 5_000,
       }
     : {
@@ -39,6 +45,8 @@ export function benchSizes(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
         propagationSamples: 200,
         scaleTokens: 1_000_000,
         dueNotices: 20,
+        expiringTokens: 100,
+        outageSamples: 10,
         mongoRebuildEvents: 100_000,
       };
 }

@@ -14,6 +14,7 @@ import {
   type StreamSubscription,
 } from '@eventstore/db-client';
 import { sleep, waitUntil } from '../contracts/event-store.contract';
+import { OUTCOME_DEADLINE_MS } from '../support/outcome-deadline';
 import { EventStoreDouble } from './eventstore-double';
 
 let double: EventStoreDouble;
@@ -96,10 +97,10 @@ describe('EventStoreDB test server: subscriptions to $all', () => {
     await client.appendToStream(`${run}-b`, [event('B0')], { expectedRevision: NO_STREAM });
 
     const followed = subscribeAll(streamNameFilter({ prefixes: [`${run}-`] }));
-    await waitUntil(() => followed.caughtUpAfter.length > 0, 2000);
+    await waitUntil(() => followed.caughtUpAfter.length > 0, OUTCOME_DEADLINE_MS);
     await client.appendToStream(`${run}-a`, [event('A2')], { expectedRevision: 1n });
     await client.appendToStream(`other-${run}`, [event('O1')], { expectedRevision: 0n });
-    await waitUntil(() => followed.types.length >= 4, 2000);
+    await waitUntil(() => followed.types.length >= 4, OUTCOME_DEADLINE_MS);
     await sleep(100);
     await followed.subscription.unsubscribe();
 
@@ -113,13 +114,16 @@ describe('EventStoreDB test server: subscriptions to $all', () => {
     const run = randomUUID();
     await client.appendToStream(run, [event('E0'), event('E1'), event('E2')], { expectedRevision: NO_STREAM });
     const positions = subscribeAll(streamNameFilter({ prefixes: [run] }));
-    await waitUntil(() => positions.caughtUpAfter.length > 0, 2000);
+    await waitUntil(() => positions.caughtUpAfter.length > 0, OUTCOME_DEADLINE_MS);
 
     const afterSecond = subscribeAll(streamNameFilter({ prefixes: [run] }), positions.positions[1]);
     const fromEnd = subscribeAll(streamNameFilter({ prefixes: [run] }), END);
-    await waitUntil(() => afterSecond.caughtUpAfter.length > 0 && fromEnd.caughtUpAfter.length > 0, 2000);
+    await waitUntil(
+      () => afterSecond.caughtUpAfter.length > 0 && fromEnd.caughtUpAfter.length > 0,
+      OUTCOME_DEADLINE_MS,
+    );
     await client.appendToStream(run, [event('E3')], { expectedRevision: 2n });
-    await waitUntil(() => fromEnd.types.length >= 1 && afterSecond.types.length >= 2, 2000);
+    await waitUntil(() => fromEnd.types.length >= 1 && afterSecond.types.length >= 2, OUTCOME_DEADLINE_MS);
 
     expect(afterSecond.types).toEqual(['E2', 'E3']);
     expect(afterSecond.caughtUpAfter).toEqual([1]);
@@ -138,7 +142,7 @@ describe('EventStoreDB test server: subscriptions to $all', () => {
     const byTypePrefix = subscribeAll(eventTypeFilter({ prefixes: [`Mark-${run}`] }));
     const byTypeRegex = subscribeAll(eventTypeFilter({ regex: `^Mark-${run}$|^DropA$` }));
     const all = [byRegex, byTypePrefix, byTypeRegex];
-    await waitUntil(() => all.every((f) => f.caughtUpAfter.length > 0), 2000);
+    await waitUntil(() => all.every((f) => f.caughtUpAfter.length > 0), OUTCOME_DEADLINE_MS);
     await Promise.all(all.map((f) => f.subscription.unsubscribe()));
 
     expect(byRegex.types).toEqual(['KeepA', 'DropA', 'KeepC', `Mark-${run}`]);
@@ -161,7 +165,7 @@ describe('EventStoreDB test server: subscriptions to $all', () => {
       streamNameFilter({ prefixes: [run], maxSearchWindow: 4, checkpointInterval: 2 }),
       start,
     );
-    await waitUntil(() => followed.caughtUpAfter.length > 0 && followed.types.length > 0, 2000);
+    await waitUntil(() => followed.caughtUpAfter.length > 0 && followed.types.length > 0, OUTCOME_DEADLINE_MS);
     await followed.subscription.unsubscribe();
 
     expect(scanned).toHaveLength(26);
@@ -180,12 +184,12 @@ describe('EventStoreDB test server: subscriptions to a stream', () => {
     const fromStart = follow(client.subscribeToStream(stream, { fromRevision: START }));
     const onMissing = follow(client.subscribeToStream(`${stream}-later`, { fromRevision: START }));
     const all = [fromRevision, fromStart, onMissing];
-    await waitUntil(() => all.every((f) => f.caughtUpAfter.length > 0), 2000);
+    await waitUntil(() => all.every((f) => f.caughtUpAfter.length > 0), OUTCOME_DEADLINE_MS);
     await client.appendToStream(stream, [event('E3')], { expectedRevision: 2n });
     await client.appendToStream(`${stream}-later`, [event('L0')], { expectedRevision: NO_STREAM });
     await waitUntil(
       () => fromRevision.types.length >= 2 && fromStart.types.length >= 4 && onMissing.types.length >= 1,
-      2000,
+      OUTCOME_DEADLINE_MS,
     );
     await Promise.all(all.map((f) => f.subscription.unsubscribe()));
 
@@ -206,10 +210,10 @@ describe('EventStoreDB test server: outage and features', () => {
       const stream = `s-${randomUUID()}`;
       await outageClient.appendToStream(stream, [event('Before')], { expectedRevision: NO_STREAM });
       const followed = follow(outageClient.subscribeToAll({ fromPosition: START }));
-      await waitUntil(() => followed.caughtUpAfter.length > 0, 2000);
+      await waitUntil(() => followed.caughtUpAfter.length > 0, OUTCOME_DEADLINE_MS);
 
       await outage.stop();
-      await waitUntil(() => followed.errors.length > 0, 2000);
+      await waitUntil(() => followed.errors.length > 0, OUTCOME_DEADLINE_MS);
       await expect(outageClient.appendToStream(stream, [event('During')])).rejects.toMatchObject({ code: 14 });
       await outage.start();
       const after = await outageClient.appendToStream(stream, [event('After')], { expectedRevision: 0n });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { listensOn } from './port-owner';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -24,12 +25,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Starts a process on a port taken by someone else at most this often before giving up. */
+const START_ATTEMPTS = 3;
+
 /** Runs a built app (`npm run build` first) as its own OS process and waits until it is ready. */
 export async function startProcess(
   app: 'api' | 'notifier',
   env: Record<string, string>,
   readyPath = '/health/ready',
 ): Promise<ApiProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(app, env, readyPath);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnFreePort(app: 'api' | 'notifier', env: Record<string, string>, readyPath: string) {
   const port = await freePort();
   const portVariable = app === 'api' ? 'PORT' : 'NOTIFIER_PORT';
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
@@ -44,17 +60,21 @@ export async function startProcess(
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(child, `${url}${readyPath}`, output);
-  return { url, port, output, stop: (signal) => stopChild(child, signal) };
+  await waitUntilReady(child, port, `${url}${readyPath}`, output);
+  return { url, port, output, stop: (signal?: NodeJS.Signals) => stopChild(child, signal) };
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, output: string[]): Promise<void> {
+/** Ready: the path answers 2xx, and it is this child that listens on the port (see listensOn). */
+async function waitUntilReady(child: ChildProcess, port: number, url: string, output: string[]): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Process exited with ${child.exitCode}:\n${output.join('\n')}`);
+    if (child.exitCode !== null) {
+      const message = `Process exited with ${child.exitCode}:\n${output.join('\n')}`;
+      throw output.some((line) => line.includes('EADDRINUSE')) ? new PortTaken(message) : new Error(message);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
+      if (response.ok && listensOn(child.pid ?? 0, port) !== false) return;
     } catch {
       // not listening yet, or not answering yet
     }

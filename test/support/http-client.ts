@@ -32,13 +32,3 @@ export function httpClient(baseUrl: string) {
 
 export const bearer = (jwt: string): Record<string, string> => ({ authorization: `Bearer ${jwt}` });
 export const apiToken = (token: string): Record<string, string> => ({ 'x-api-token': token });
-
-/** Polls `probe` until it returns true; resolves with the elapsed milliseconds, or throws after `timeoutMs`. */
-export async function eventually(probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 20): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started <= timeoutMs) {
-    if (await probe()) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(`Condition not met within ${timeoutMs} ms`);
-}

@@ -4,7 +4,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { freePort } from './api-process';
-import { eventually } from './http-client';
+import { eventually } from './outcome-deadline';
 import { tempDataDir } from './temp-dir';
 
 const ROOT = join(__dirname, '..', '..');

@@ -40,8 +40,10 @@ export class SseClient {
     return this.messages.slice(0, count);
   }
 
-  async waitForComment(text: string, timeoutMs: number): Promise<void> {
-    await this.waitUntil(() => this.comments.includes(text), timeoutMs, `the comment "${text}"`);
+  /** Resolves once the comment `text` has arrived `count` times in all; rejects after `timeoutMs`. */
+  async waitForComment(text: string, timeoutMs: number, count = 1): Promise<void> {
+    const arrived = (): number => this.comments.filter((comment) => comment === text).length;
+    await this.waitUntil(() => arrived() >= count, timeoutMs, `${count} × the comment "${text}"`);
   }
 
   /** Resolves once the server has ended the response; rejects after `timeoutMs`. */

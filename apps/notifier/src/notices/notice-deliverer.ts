@@ -32,6 +32,8 @@ import { NotifierMetrics } from './notifier-metrics';
 import { retryDelayMs } from './retry-backoff';
 
 export interface DeliveryPass {
+  /** Deliveries this pass leased. */
+  leased: number;
   /** Deliveries that ended in this pass: delivered, dropped or failed. */
   completed: number;
 }
@@ -62,7 +64,7 @@ export class NoticeDeliverer implements OnApplicationShutdown {
   async deliverReady(): Promise<DeliveryPass> {
     await this.takeOverFromGoneHolders();
     const renewal = setInterval(() => void this.renewLeases(), Math.max(10, this.settings.leaseMs / 3));
-    let completed = 0;
+    const pass: DeliveryPass = { leased: 0, completed: 0 };
     try {
       for (;;) {
         const leased = await this.queue.lease(
@@ -71,9 +73,10 @@ export class NoticeDeliverer implements OnApplicationShutdown {
           this.settings.leaseMs,
           this.settings.deliveryBatch,
         );
-        if (leased.length === 0) return { completed };
+        if (leased.length === 0) return pass;
+        pass.leased += leased.length;
         for (const delivery of leased) {
-          if (await this.deliverOrPutBack(delivery)) completed++;
+          if (await this.deliverOrPutBack(delivery)) pass.completed++;
         }
       }
     } finally {

@@ -26,7 +26,7 @@ export class NoticeWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private passes: Promise<void> = Promise.resolve();
   private waiting: Promise<void> | null = null;
   private rearmQueued = false;
-  /** Whether a pass may achieve something now: it made progress, or the schedule changed since. */
+  /** Whether a pass may achieve something now: the last one made progress or found nothing, or the schedule changed. */
   private mayProgress = true;
   private failures = 0;
   private lastPruneAt = 0;
@@ -92,7 +92,10 @@ export class NoticeWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const claims = await this.claimer.claimDue();
       const deliveries = await this.deliverer.deliverReady();
-      if (claims.claimed > 0 || deliveries.completed > 0 || claims.due >= this.settings.claimBatch) {
+      // What is due when a pass that found nothing re-arms came due after it looked (its timer fired a
+      // little before the clock reached the due time): the next pass will find it, so it must not wait.
+      const foundNothing = claims.due === 0 && deliveries.leased === 0;
+      if (foundNothing || claims.claimed > 0 || deliveries.completed > 0 || claims.due >= this.settings.claimBatch) {
         this.mayProgress = true;
       }
       await this.pruneNowAndThen();

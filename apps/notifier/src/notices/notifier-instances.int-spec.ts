@@ -1,4 +1,5 @@
-import { DAY_MS, systemClock, type TokenEvent } from '@pat/domain';
+import { DAY_MS, systemClock, type Clock, type TokenEvent } from '@pat/domain';
+import { eventually } from '../../../../test/support/outcome-deadline';
 import { NoticeLog } from '../../../../test/support/notice-log';
 import {
   appendToLog,
@@ -59,30 +60,79 @@ describe('several notifier instances on one DATA_DIR', () => {
   });
 });
 
-describe('the notifier wakes at the due time', () => {
-  const data = tempDataDir('pat-timer');
-  let notifier: NotifierHarness;
+/** Longer than any test waits: a notice delivered was found neither by the safety scan nor after the idle retry. */
+const NEVER_MS = 10 * 60_000;
 
-  afterAll(async () => {
+/** A clock that reads `instants` one by one, then stays at the last; `readNext` gives it new ones. */
+function scriptedClock(start: Date): Clock & { readNext(...instants: Date[]): void } {
+  let instants = [start];
+  return {
+    now: () => (instants.length > 1 ? instants.shift()! : instants[0]),
+    readNext: (...next) => {
+      instants = next;
+    },
+  };
+}
+
+describe('the notifier wakes at the due time', () => {
+  let data: ReturnType<typeof tempDataDir>;
+  let notifier: NotifierHarness | null = null;
+
+  beforeEach(() => {
+    data = tempDataDir('pat-timer');
+  });
+
+  afterEach(async () => {
     await notifier?.close();
+    notifier = null;
     data.remove();
   });
 
-  it('delivers a notice within a second of its due time, though its safety scan is 30 s', async () => {
-    notifier = await startNotifier({ dataDir: data.path, clock: systemClock, settings: { safetyScanMs: 30_000 } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  const claims = async (tokenId: string): Promise<TokenEvent[]> =>
+    (await tokenEvents(notifier!.store, tokenId)).filter((event) => event.type === 'ExpiryNoticeSent');
+
+  it('delivers a notice once it is due, woken by its timer rather than the safety scan', async () => {
+    notifier = await startNotifier({
+      dataDir: data.path,
+      clock: systemClock,
+      settings: { safetyScanMs: NEVER_MS, idleRetryMs: NEVER_MS },
+    });
     const log = new NoticeLog();
-    const dueAt = Date.now() + 1500;
-    log.generated({ generatedAt: new Date(), expiresAt: new Date(dueAt + 7 * DAY_MS) });
+    const dueAt = Date.now() + 500;
+    const tokenId = String(
+      log.generated({ generatedAt: new Date(), expiresAt: new Date(dueAt + 7 * DAY_MS) }).data.tokenId,
+    );
     await appendToLog(data.path, log.events);
 
-    let deliveredAt = 0;
-    while (Date.now() < dueAt + 5000 && deliveredAt === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      if (outboxMails(data.path).length > 0) deliveredAt = Date.now();
-    }
+    await eventually(() => Promise.resolve(outboxMails(data.path).length > 0));
 
-    expect(deliveredAt).toBeGreaterThanOrEqual(dueAt);
-    expect(deliveredAt - dueAt).toBeLessThan(1000);
+    const [claim] = await claims(tokenId);
+    expect(claim?.type === 'ExpiryNoticeSent' && Date.parse(claim.data.sentAt)).toBeGreaterThanOrEqual(dueAt);
+    expect(outboxMails(data.path)).toHaveLength(1);
+  });
+
+  it('passes again at once, not after the idle retry, when its timer fired just before the due time', async () => {
+    const start = new Date('2031-06-01T12:00:00.000Z');
+    const dueAt = new Date(start.getTime() + 60 * 60_000);
+    const log = new NoticeLog();
+    const tokenId = String(
+      log.generated({ generatedAt: start, expiresAt: new Date(dueAt.getTime() + 7 * DAY_MS) }).data.tokenId,
+    );
+    await appendToLog(data.path, log.events);
+    const clock = scriptedClock(start);
+    notifier = await startNotifier({
+      dataDir: data.path,
+      clock,
+      settings: { safetyScanMs: NEVER_MS, idleRetryMs: NEVER_MS },
+    });
+    await notifier.worker.runPass();
+
+    // The pass reads the clock first 1 ms before the due time (nothing is due yet), then at it.
+    clock.readNext(new Date(dueAt.getTime() - 1), dueAt);
+    await notifier.worker.runPass();
+    await eventually(() => Promise.resolve(outboxMails(data.path).length > 0));
+
+    expect(await claims(tokenId)).toHaveLength(1);
+    expect(outboxMails(data.path)).toHaveLength(1);
   });
 });

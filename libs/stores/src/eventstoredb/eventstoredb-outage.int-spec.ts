@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { StoreUnavailableError, type RecordedEvent } from '@pat/domain';
 import { newEvent, sleep, waitUntil, withTimeout } from '../../../../test/contracts/event-store.contract';
 import { EventStoreDouble } from '../../../../test/eventstore-double/eventstore-double';
+import { OUTCOME_DEADLINE_MS } from '../../../../test/support/outcome-deadline';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 // These tests stop and restart the server, so they always run against the test server,
@@ -63,15 +64,15 @@ describe('EventStoreDbEventStore through an outage of the server', () => {
       streamPrefix: stream,
       onError: (error) => errors.push(error),
     });
-    await withTimeout(subscription.caughtUp, 2000);
+    await withTimeout(subscription.caughtUp, OUTCOME_DEADLINE_MS);
 
     await double.stop();
-    await waitUntil(() => errors.length > 0, 2000);
+    await waitUntil(() => errors.length > 0, OUTCOME_DEADLINE_MS);
     await sleep(100);
     await double.start();
     await store.append(stream, [newEvent('E2')], 1);
     await store.append(stream, [newEvent('E3'), newEvent('E4')], 2);
-    await waitUntil(() => received.length >= 5, 3000);
+    await waitUntil(() => received.length >= 5, OUTCOME_DEADLINE_MS);
     await sleep(300);
     await subscription.close();
 
@@ -99,17 +100,17 @@ describe('EventStoreDbEventStore through an outage of the server', () => {
       { streamPrefix: stream, onError: () => handledAtErrors.push(received.length) },
     );
 
-    await waitUntil(() => received.length >= 100, 3000);
+    await waitUntil(() => received.length >= 100, OUTCOME_DEADLINE_MS);
     await double.stop();
     await sleep(100);
     await double.start();
-    await withTimeout(subscription.caughtUp, 10_000);
+    await withTimeout(subscription.caughtUp, OUTCOME_DEADLINE_MS);
     await subscription.close();
 
     // The cut came before the client had everything: the rest came by the new subscription.
     expect(handledAtErrors[0]).toBeLessThan(total);
     expect(received).toEqual(Array.from({ length: total }, (_, index) => `E${index}`));
-  }, 15_000);
+  });
 });
 
 describe('EventStoreDbEventStore with a server that accepts connections but never answers', () => {
@@ -126,28 +127,35 @@ describe('EventStoreDbEventStore with a server that accepts connections but neve
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('rejects ping, reads and appends with StoreUnavailableError within their timeouts', async () => {
+  it('rejects ping, reads and appends with StoreUnavailableError, each ended by its own timeout', async () => {
     const { port } = server.address() as { port: number };
     const store = new EventStoreDbEventStore(`esdb://127.0.0.1:${port}?tls=false`, {
       ...FAST_RECOVERY,
       appendTimeoutMs: 500,
-      readTimeoutMs: 500,
-      pingTimeoutMs: 500,
+      readTimeoutMs: 600,
+      pingTimeoutMs: 700,
     });
-    const started = Date.now();
 
     try {
-      const outcomes = await Promise.allSettled([
-        store.ping(),
-        store.readStream('pat-silent'),
-        store.readAll(null, 1),
-        store.append('pat-silent', [newEvent('A')], 'no_stream'),
-      ]);
+      const outcomes = await withTimeout(
+        Promise.allSettled([
+          store.ping(),
+          store.readStream('pat-silent'),
+          store.readAll(null, 1),
+          store.append('pat-silent', [newEvent('A')], 'no_stream'),
+        ]),
+        OUTCOME_DEADLINE_MS,
+      );
 
-      for (const outcome of outcomes) {
-        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
-      }
-      expect(Date.now() - started).toBeLessThan(3000);
+      const reasons = outcomes.map((outcome) => (outcome as PromiseRejectedResult).reason as unknown);
+      for (const reason of reasons) expect(reason).toBeInstanceOf(StoreUnavailableError);
+      expect(reasons.map(String)).toEqual([
+        expect.stringContaining('did not answer a ping within 700 ms'),
+        expect.stringContaining('did not answer a read of pat-silent within 600 ms'),
+        expect.stringContaining('did not answer a read of $all within 600 ms'),
+        // The append's own deadline (appendTimeoutMs) ended it; gRPC names the time it measured, not the deadline.
+        expect.stringContaining('DEADLINE_EXCEEDED'),
+      ]);
     } finally {
       await store.close();
     }

@@ -9,6 +9,7 @@ import {
   uniqueDatabaseName,
   withRawDatabase,
 } from '../../../../test/support/mongo-test-database';
+import { OUTCOME_DEADLINE_MS } from '../../../../test/support/outcome-deadline';
 import { appendHistory, at, DAY, HOUR, NOW, TokenHistory } from '../../../../test/support/token-history';
 import { InMemoryTokenReadModel } from '../memory/in-memory-token-read-model';
 import { ProjectionRunner } from '../projection/projection-runner';
@@ -111,7 +112,7 @@ describe('MongoTokenReadModel driven by ProjectionRunner over SqliteEventStore',
     const live = await openModel(database('live'));
     const liveRunner = await startRunner(live);
     const last = await second();
-    expect(await liveRunner.waitFor(last, 5_000)).toBe(true);
+    expect(await liveRunner.waitFor(last, OUTCOME_DEADLINE_MS)).toBe(true);
 
     const rebuilt = await openModel(database('rebuilt'));
     const rebuilder = await startRunner(rebuilt);
@@ -131,7 +132,7 @@ describe('MongoTokenReadModel driven by ProjectionRunner over SqliteEventStore',
     const model = await openModel(url);
     const runner = await startRunner(model);
     const last = await second();
-    expect(await runner.waitFor(last, 5_000)).toBe(true);
+    expect(await runner.waitFor(last, OUTCOME_DEADLINE_MS)).toBe(true);
     await runner.stop();
     const [damaged] = await model.list({ now: NOW, status: 'active' });
     await withRawDatabase(url, (db) =>
@@ -176,7 +177,7 @@ describe('MongoTokenReadModel driven by ProjectionRunner over SqliteEventStore',
     const model = await openModel(url);
     const runner = await startRunner(model);
     const last = await second();
-    expect(await runner.waitFor(last, 5_000)).toBe(true);
+    expect(await runner.waitFor(last, OUTCOME_DEADLINE_MS)).toBe(true);
     await runner.stop();
     const expected = await readModelAnswers(model, ANSWERS);
     await withRawDatabase(url, (db) =>

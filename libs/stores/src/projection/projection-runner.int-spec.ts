@@ -18,6 +18,7 @@ import {
   type TokenRevoked,
   type TokenView,
 } from '@pat/domain';
+import { OUTCOME_DEADLINE_MS } from '../../../../test/support/outcome-deadline';
 import { InMemoryTokenReadModel } from '../memory/in-memory-token-read-model';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { ProjectionFreshness } from './projection-freshness';
@@ -181,24 +182,30 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
       const fresh = token();
 
       const appended = await fresh.generate();
-      const reached = await runner.waitFor(appended.position, 1000);
+      const reached = await runner.waitFor(appended.position, OUTCOME_DEADLINE_MS);
 
       expect(reached).toBe(true);
       expect((await model.findById(fresh.id))?.status).toBe('active');
       await expect(runner.waitFor(appended.position, 1)).resolves.toBe(true);
     });
 
-    it('resolves false after the timeout for a position never reached', async () => {
+    it('resolves false once the timeout has passed for a position never reached, not before', async () => {
       await runner.start();
       const appended = await token().generate();
-      await runner.waitFor(appended.position, 1000);
+      await runner.waitFor(appended.position, OUTCOME_DEADLINE_MS);
       const beyond: LogPosition = String(Number(appended.position) + 1_000_000);
-      const started = Date.now();
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      try {
+        let reached: boolean | null = null;
+        void runner.waitFor(beyond, 200).then((outcome) => (reached = outcome));
 
-      const reached = await runner.waitFor(beyond, 200);
-
-      expect(reached).toBe(false);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+        await jest.advanceTimersByTimeAsync(199);
+        expect(reached).toBeNull();
+        await jest.advanceTimersByTimeAsync(1);
+        expect(reached).toBe(false);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('resolves pending waiters false on stop', async () => {
@@ -218,10 +225,13 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
     it('shows a token generated then revoked, by id, by digest and in lists', async () => {
       const revoked = token();
       await revoked.generate({ userId: 'alice', createdAt: at(-2 * DAY), expiresAt: at(30 * DAY) });
-      const generated = await runner.waitFor((await token().generate({ userId: 'alice' })).position, 1000);
+      const generated = await runner.waitFor(
+        (await token().generate({ userId: 'alice' })).position,
+        OUTCOME_DEADLINE_MS,
+      );
       const beforeRevoke = await model.findById(revoked.id);
       const revokedAt = at(-HOUR);
-      await runner.waitFor((await revoked.revoke(revokedAt)).position, 1000);
+      await runner.waitFor((await revoked.revoke(revokedAt)).position, OUTCOME_DEADLINE_MS);
 
       const view = await model.findById(revoked.id);
 
@@ -260,7 +270,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
       await recordedExpired.generate({ userId: 'alice', createdAt: at(-2 * DAY), expiresAt: at(-DAY) });
       await recordedExpired.expire(at(-DAY));
       const last = await other.generate({ userId: 'bob', createdAt: at(-HOUR) });
-      await runner.waitFor(last.position, 1000);
+      await runner.waitFor(last.position, OUTCOME_DEADLINE_MS);
 
       const alice = await model.list({ userId: 'alice', now: NOW });
 
@@ -297,7 +307,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
       await revoked.revoke(at(-4 * HOUR));
       await expired.generate({ expiresAt: at(-3 * HOUR) });
       const last = await expired.expire(at(-3 * HOUR));
-      await runner.waitFor(last.position, 1000);
+      await runner.waitFor(last.position, OUTCOME_DEADLINE_MS);
 
       expect(ids(await model.findDueForExpiry(NOW, 10))).toEqual([sooner.id, later.id, exactlyNow.id]);
       expect(ids(await model.findDueForExpiry(NOW, 2))).toEqual([sooner.id, later.id]);
@@ -320,7 +330,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
       await b.revoke(at(-HOUR));
       await d.generate({ userId: 'alice', createdAt: at(-HOUR), expiresAt: null });
       const last = await b.noticeSent(1);
-      expect(await runner.waitFor(last.position, 1000)).toBe(true);
+      expect(await runner.waitFor(last.position, OUTCOME_DEADLINE_MS)).toBe(true);
       return last;
     };
 
