@@ -76,7 +76,7 @@ describe('GET /api/v1/tokens in pages (cursor, limit, nextCursor)', () => {
 
   it.each([
     ['?cursor=garbage!', 'cursor'],
-    [`?cursor=${Buffer.from('not a cursor').toString('base64url')}`, 'cursor'],
+    ['?cursor=1.not-a-token-id', 'cursor'],
     ['?cursor=', 'cursor'],
     ['?limit=0', 'limit'],
     ['?limit=501', 'limit'],

@@ -3,7 +3,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { AppConfig } from '@pat/config';
 import { maxHeaderSize } from 'node:http';
 import { BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '../http/json-body-parser';
+import { EVENT_STORE, type EventStore } from '@pat/domain';
 import { documentEarlyProblems } from './early-problems';
+import { documentLogPositions } from './log-position-rules';
 import { ProblemDetailsSchema } from './problem-details.schema';
 import { documentTokenBodyRules } from './token-body-rules';
 
@@ -38,6 +40,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
   const document = SwaggerModule.createDocument(app, builder, { extraModels: [ProblemDetailsSchema] });
   documentEarlyProblems(document);
   documentTokenBodyRules(document, config);
+  documentLogPositions(document, app.get<EventStore>(EVENT_STORE).positionPattern);
   return document;
 }
 

@@ -1,5 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { UnmatchedRequests } from './unmatched-requests';
 
 type AdapterOptions = FastifyServerOptions & { skipMiddie?: boolean };
@@ -16,7 +16,17 @@ export class ApiFastifyAdapter extends FastifyAdapter {
     super(options);
   }
 
+  /**
+   * Answered in the not-found route's onRequest hook, before Fastify reads a body: a method
+   * Fastify takes to carry one (QUERY, say) would otherwise be refused for its missing
+   * Content-Type before the 405 could be told.
+   */
   override setNotFoundHandler(): ReturnType<FastifyAdapter['setNotFoundHandler']> {
-    return this.getInstance().setNotFoundHandler(this.unmatched.answer);
+    const answerEarly = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      this.unmatched.answer(request, reply);
+      return reply;
+    };
+    // Fastify applies every lifecycle hook given here (four-oh-four.js); its types name only two.
+    return this.getInstance().setNotFoundHandler({ onRequest: answerEarly } as object, this.unmatched.answer);
   }
 }

@@ -92,6 +92,8 @@ export interface EventStore {
   subscribeToAll(after: LogPosition | null, handler: EventHandler, options?: SubscribeOptions): LogSubscription;
   /** Negative, zero or positive as `a` is before, at or after `b` in the global log. */
   comparePositions(a: LogPosition, b: LogPosition): number;
+  /** The shape of this store's positions, as a regular expression (ECMAScript and Python alike). */
+  readonly positionPattern: string;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

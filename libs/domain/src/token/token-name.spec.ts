@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../shared/domain-error';
-import { normalizeTokenName, TOKEN_NAME_MAX_LENGTH } from './token-name';
+import { normalizeTokenName, TOKEN_NAME_MAX_LENGTH, tokenNamePattern } from './token-name';
 
 function nameError(requested: unknown): DomainValidationError {
   try {
@@ -102,13 +102,57 @@ describe('normalizeTokenName', () => {
   it.each([
     ['a private-use character', '\ue000', 'U+E000', /private-use/],
     ['a supplementary private-use character', '\u{f0000}', 'U+F0000', /private-use/],
-    ['an unassigned code point', '\u{5ffff}', 'U+5FFFF', /unassigned/],
-    ['a noncharacter', '\uffff', 'U+FFFF', /unassigned/],
     ['a lone surrogate', '\ud800', 'U+D800', /surrogate/],
   ])('refuses %s', (_label, character, codePoint, kind) => {
     const error = nameError(`a${character}b`);
     expect(error.message).toContain(codePoint);
     expect(error.message).toMatch(kind);
+  });
+
+  it("keeps code points this runtime's Unicode has not assigned yet, as newer emoji are", () => {
+    expect(normalizeTokenName('deploy \u{1fae9}\u{5ffff}')).toBe('deploy \u{1fae9}\u{5ffff}');
+  });
+
+  describe('tokenNamePattern, the rule as the API document states it', () => {
+    const pattern = new RegExp(tokenNamePattern(), 'u');
+    const samples = [
+      'CI deploy',
+      '  padded  ',
+      'Déploiement CI',
+      '部署 🚀',
+      '👨\u200d👩\u200d👧',
+      'می\u200cخواهم',
+      '\u200da',
+      'a\u200d',
+      'a \u200db',
+      'a\u200d\u200db',
+      'a\u202eb',
+      'a\u2066b\u2069',
+      'a\u200bb',
+      '\ufeffname',
+      'line\u2028break',
+      'tab\there',
+      'a\ue000b',
+      'a\ud800b',
+      '   ',
+      'new \u{1fae9}',
+      '\ufeff',
+      '\t CI \n',
+      '\x1cname',
+      'name\x85',
+      '  \u200da',
+      'a\u200d\t',
+    ];
+
+    it.each(samples)('agrees with the check on %j', (name) => {
+      let accepted = true;
+      try {
+        normalizeTokenName(name);
+      } catch {
+        accepted = false;
+      }
+      expect(pattern.test(name)).toBe(accepted);
+    });
   });
 
   it('names the first refused character of several', () => {

@@ -5,8 +5,9 @@ export const TOKEN_NAME_MAX_LENGTH = 100;
 /**
  * Characters a name may not carry, by Unicode general category: they are invisible, reorder
  * the text around them (bidirectional controls) or break lines where a name is shown (a mail
- * subject, a terminal, a table), or have no agreed meaning (private use, unassigned).
- * Letters of every script, marks, digits, punctuation, symbols (emoji) and spaces are kept.
+ * subject, a terminal, a table), or have no agreed meaning (private use). Letters of every
+ * script, marks, digits, punctuation, symbols (emoji) and spaces are kept; so are code points
+ * unassigned in this runtime's Unicode version, since each version assigns new emoji.
  */
 const REFUSED_CATEGORIES: readonly (readonly [RegExp, string])[] = [
   [/\p{Cc}/u, 'a control character'],
@@ -17,7 +18,6 @@ const REFUSED_CATEGORIES: readonly (readonly [RegExp, string])[] = [
   [/[\p{Zl}\p{Zp}]/u, 'a line or paragraph separator'],
   [/\p{Co}/u, 'a private-use character'],
   [/\p{Cs}/u, 'a lone surrogate'],
-  [/\p{Cn}/u, 'an unassigned code point'],
 ];
 const REFUSED = new RegExp(REFUSED_CATEGORIES.map(([category]) => category.source).join('|'), 'gu');
 
@@ -27,7 +27,7 @@ const REFUSED = new RegExp(REFUSED_CATEGORIES.map(([category]) => category.sourc
  * anywhere else (leading, trailing, next to a space or to another invisible character).
  */
 const JOINERS = new Set([0x200c, 0x200d]);
-const INVISIBLE_OR_SPACE = /[\s\p{C}\p{Z}]/u;
+const INVISIBLE_OR_SPACE = new RegExp(`${REFUSED.source}|[\\s\\p{Zs}]`, 'u');
 
 /** Normalises a requested token name (NFC, trimmed) and checks it: 1–100 characters, none refused. */
 export function normalizeTokenName(requested: unknown): string {
@@ -74,4 +74,38 @@ function kindOf(character: string): string {
 
 function codePointLabel(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The rule above as one regular expression over the name as sent, for the API document:
+ * white space at either end (which is trimmed), then characters not refused, a joiner only
+ * between two visible characters, and one character at least that is not white space. Written
+ * so that ECMAScript (with the `u` flag) and Python read it alike: classes are spelled out
+ * (their `\\s` differ), with `\\uXXXX` escapes in the basic plane, the characters themselves beyond.
+ */
+export function tokenNamePattern(): string {
+  const space = characterClass(/\s/u);
+  const refused = characterClass(REFUSED);
+  const invisible = characterClass(INVISIBLE_OR_SPACE);
+  const joined = `(?<=[^${invisible}])[\\u200c\\u200d](?=[^${invisible}])`;
+  return `^(?=[${space}]*[^${space}])[${space}]*(?:[^${refused}]|${joined})*[${space}]*$`;
+}
+
+function characterClass(pattern: RegExp): string {
+  const test = new RegExp(pattern.source, 'u');
+  let body = '';
+  let start = -1;
+  for (let code = 0; code <= 0x110000; code++) {
+    const inside = code <= 0x10ffff && test.test(String.fromCodePoint(code));
+    if (inside && start < 0) start = code;
+    if (!inside && start >= 0) {
+      body += start === code - 1 ? classCharacter(start) : `${classCharacter(start)}-${classCharacter(code - 1)}`;
+      start = -1;
+    }
+  }
+  return body;
+}
+
+function classCharacter(code: number): string {
+  return code > 0xffff ? String.fromCodePoint(code) : `\\u${code.toString(16).padStart(4, '0')}`;
 }

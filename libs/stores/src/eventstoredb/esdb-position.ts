@@ -1,7 +1,9 @@
 import type { Position } from '@eventstore/db-client';
 import type { LogPosition } from '@pat/domain';
 
-const ENCODED = /^(\d{1,20})\/(\d{1,20})$/;
+/** `<commit>/<prepare>`, each an unsigned 64-bit integer in decimal. */
+export const ESDB_POSITION_PATTERN = '^(\\d{1,20})/(\\d{1,20})$';
+const ENCODED = new RegExp(ESDB_POSITION_PATTERN);
 
 /** `<commit>/<prepare>` in decimal: both are unsigned 64-bit integers, beyond a JavaScript number. */
 export function encodePosition(position: Position): LogPosition {

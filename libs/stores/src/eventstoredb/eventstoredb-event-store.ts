@@ -30,7 +30,7 @@ import { EsdbCatchUpSubscription, type Backoff } from './esdb-catch-up-subscript
 import { isStreamNotFound, isTransportFailure, toPortError } from './esdb-errors';
 import { fromResolvedEvent, toEventData } from './esdb-event-codec';
 import { HeadScanner } from './esdb-head-scanner';
-import { comparePositions, decodePosition, encodePosition } from './esdb-position';
+import { comparePositions, decodePosition, encodePosition, ESDB_POSITION_PATTERN } from './esdb-position';
 import { appendWithoutBatchAppend } from './plain-append';
 import { readToEnd } from './read-to-end';
 
@@ -196,6 +196,8 @@ export class EventStoreDbEventStore implements EventStore {
       },
     };
   }
+
+  readonly positionPattern = ESDB_POSITION_PATTERN;
 
   comparePositions(a: LogPosition, b: LogPosition): number {
     return comparePositions(decodePosition(a), decodePosition(b));

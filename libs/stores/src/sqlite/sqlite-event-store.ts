@@ -199,6 +199,8 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  readonly positionPattern = '^\\d{1,15}$';
+
   comparePositions(a: LogPosition, b: LogPosition): number {
     return Number(a) - Number(b);
   }

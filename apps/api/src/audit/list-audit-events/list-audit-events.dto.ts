@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TOKEN_EVENT_TYPES, type TokenEventType } from '@pat/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { LOG_POSITION_PATTERN } from '../log-position';
 
 export const AUDIT_PAGE_MAX = 500;
 export const AUDIT_PAGE_DEFAULT = 100;
@@ -13,8 +12,6 @@ export class ListAuditEventsDto {
     description:
       'The `nextCursor` (or an item `position`) to continue after; absent = from the start. A position of the ' +
       "configured log: digits on the embedded log, `commit/prepare` on EventStoreDB; another log's is refused",
-    pattern: LOG_POSITION_PATTERN,
-    maxLength: 41,
   })
   @IsOptional()
   @IsString({ message: 'after must be a cursor' })

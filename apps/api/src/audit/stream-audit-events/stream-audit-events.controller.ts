@@ -18,7 +18,8 @@ import { API_V1 } from '../../http/api-prefix';
 import { ApiProblem } from '../../http/api-problem.exception';
 import { LogCursorPipe } from '../log-cursor.pipe';
 import { AuditEventItem } from '../audit-event.response';
-import { isLogPosition, LAST_EVENT_ID_PATTERN } from '../log-position';
+import { isLogPosition } from '../log-position';
+import { AUDIT_STREAM_FRAME_SCHEMA } from './audit-stream-frames.schema';
 import { AuditStreams } from './audit-streams';
 import { openEventStream } from './server-sent-events';
 import { StreamAuditEventsDto } from './stream-audit-events.dto';
@@ -50,7 +51,7 @@ export class StreamAuditEventsController {
     name: 'Last-Event-ID',
     required: false,
     description: 'The `id:` of the last event received; blank counts as absent',
-    schema: { type: 'string', pattern: LAST_EVENT_ID_PATTERN },
+    schema: { type: 'string' },
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
@@ -59,10 +60,7 @@ export class StreamAuditEventsController {
       'the item being an `AuditEventItem` as JSON on one line, `: heartbeat` comments while idle, and a last `event: end` frame',
     content: {
       'text/event-stream': {
-        schema: {
-          type: 'string',
-          example: 'retry: 2000\n\nid: 1\ndata: {"id":"…","position":"1","type":"TokenGenerated"}\n\n',
-        },
+        schema: AUDIT_STREAM_FRAME_SCHEMA,
       },
     },
   })

@@ -3,19 +3,18 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 export const TOKEN_PAGE_CURSOR_MESSAGE = 'cursor must be the nextCursor of a previous page';
 
-const SHAPE = /^(\d{1,15})\.([0-9a-f-]{36})$/;
-/** The cursor as the client sees it: base64url of the shape above. */
-export const TOKEN_PAGE_CURSOR_PATTERN = '^[A-Za-z0-9_-]{1,80}$';
-const ENCODED = new RegExp(TOKEN_PAGE_CURSOR_PATTERN);
+/** Where a page ended, as the client gets it back: the last item's creation time (ms) and id. */
+export const TOKEN_PAGE_CURSOR_PATTERN =
+  '^(\\d{1,15})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$';
+const SHAPE = new RegExp(TOKEN_PAGE_CURSOR_PATTERN);
 
 /** Where a page of a newest-first token list ended: the last item's creation time and id. */
 export function encodeTokenPageCursor(view: Pick<TokenView, 'createdAt' | 'id'>): string {
-  return Buffer.from(`${view.createdAt.getTime()}.${view.id}`, 'utf8').toString('base64url');
+  return `${view.createdAt.getTime()}.${view.id}`;
 }
 
 export function decodeTokenPageCursor(cursor: string): TokenListPosition | null {
-  if (!ENCODED.test(cursor)) return null;
-  const match = SHAPE.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const match = SHAPE.exec(cursor);
   return match ? { createdAt: new Date(Number(match[1])), id: match[2] } : null;
 }
 
