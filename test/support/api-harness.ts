@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '@pat/config';
 import type { Clock } from '@pat/domain';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/src/api-app';
@@ -45,6 +46,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<ApiHarness
     userJwt: (userId, claims = {}) => signUserJwt(secret, { sub: userId, email: `${userId}@example.com`, ...claims }),
     close: async () => {
       await app.close();
+      await closeDirectlyListening(app.getHttpServer());
       await stores.stop();
       temp?.remove();
     },
@@ -60,4 +62,14 @@ export function adjustableClock(): Clock & { advance(ms: number): void } {
       offset += ms;
     },
   };
+}
+
+/**
+ * Fastify closes a server of its `serverFactory` only when Fastify itself made it listen; a test
+ * that listens on it directly (raw sockets, see raw-http.ts) leaves it open, holding jest.
+ */
+function closeDirectlyListening(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }

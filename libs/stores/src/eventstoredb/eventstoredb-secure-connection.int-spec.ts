@@ -27,8 +27,8 @@ describe('EventStoreDbEventStore on a secure EventStoreDB (TLS and basic authent
     const config = loadConfig({
       EVENTSTORE_URL: connectionString,
       DATA_DIR: dir.path,
-      AUTH_JWT_SECRET: 'secure-connection-test-secret',
-      TOKEN_PEPPER: 'secure-connection-test-pepper',
+      AUTH_JWT_SECRET: 'secure-connection-test-secret-0123',
+      TOKEN_PEPPER: 'secure-connection-test-pepper-0123',
     });
     const store = openEventStore(config);
     opened.push(store);

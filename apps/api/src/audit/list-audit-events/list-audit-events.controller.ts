@@ -5,7 +5,8 @@ import { AdminRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
 import { AuditEventsResponse } from '../audit-event.response';
-import { AUDIT_PAGE_DEFAULT, ListAuditEventsDto } from './list-audit-events.dto';
+import { PAGE_DEFAULT } from '../../http/page-limit.decorator';
+import { ListAuditEventsDto } from './list-audit-events.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 import { LogCursorPipe } from '../log-cursor.pipe';
 
@@ -21,7 +22,7 @@ export class ListAuditEventsController {
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400, 401, 403, 503)
   list(@Query(LogCursorPipe) query: ListAuditEventsDto): Promise<AuditEventsResponse> {
-    const { after, limit = AUDIT_PAGE_DEFAULT, type, userId, tokenId } = query;
+    const { after, limit = PAGE_DEFAULT, type, userId, tokenId } = query;
     return this.queries.execute(
       new ListAuditEventsQuery(after ?? null, limit, { type, userId, tokenId: tokenId?.toLowerCase() }),
     );

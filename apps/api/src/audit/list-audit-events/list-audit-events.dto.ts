@@ -1,11 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TOKEN_EVENT_TYPES, type TokenEventType } from '@pat/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-
-export const AUDIT_PAGE_MAX = 500;
-export const AUDIT_PAGE_DEFAULT = 100;
-const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}`;
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageLimit } from '../../http/page-limit.decorator';
 
 export class ListAuditEventsDto {
   @ApiPropertyOptional({
@@ -18,12 +14,7 @@ export class ListAuditEventsDto {
   @Length(1, 100, { message: 'after must be a cursor' })
   after?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: AUDIT_PAGE_MAX, default: AUDIT_PAGE_DEFAULT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: LIMIT_MESSAGE })
-  @Min(1, { message: LIMIT_MESSAGE })
-  @Max(AUDIT_PAGE_MAX, { message: LIMIT_MESSAGE })
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ enum: TOKEN_EVENT_TYPES, description: 'Only events of this type' })

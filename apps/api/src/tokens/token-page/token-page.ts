@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DomainValidationError, type TokenListQuery, type TokenReadModel, type TokenView } from '@pat/domain';
 import { decodeTokenPageCursor, encodeTokenPageCursor, TOKEN_PAGE_CURSOR_MESSAGE } from './token-page-cursor';
-import { TOKEN_PAGE_DEFAULT } from './token-page.dto';
+import { PAGE_DEFAULT } from '../../http/page-limit.decorator';
 
 export interface TokenPageRequest {
   cursor?: string;
@@ -17,7 +17,7 @@ export interface TokenPage {
 export async function readTokenPage(
   readModel: TokenReadModel,
   query: Omit<TokenListQuery, 'after' | 'limit'>,
-  { cursor, limit = TOKEN_PAGE_DEFAULT }: TokenPageRequest,
+  { cursor, limit = PAGE_DEFAULT }: TokenPageRequest,
 ): Promise<TokenPage> {
   const after = cursor === undefined ? undefined : decodeTokenPageCursor(cursor);
   if (after === null) throw new DomainValidationError('cursor', TOKEN_PAGE_CURSOR_MESSAGE);
