@@ -39,6 +39,12 @@ describe('normalizeTokenName', () => {
     expect(normalizeTokenName(`   ${'a'.repeat(100)}   `)).toBe('a'.repeat(100));
   });
 
+  it('states, as a pattern, a bound that no accepted name exceeds as sent', () => {
+    const pattern = new RegExp(tokenNamePattern(), 'u');
+    expect(pattern.test('\u03b1\u0313\u0300\u0345'.repeat(100))).toBe(true);
+    expect(normalizeTokenName('\u03b1\u0313\u0300\u0345'.repeat(100))).toBe('\u1f82'.repeat(100));
+    expect(pattern.test(`x${'\u03b1\u0313\u0300\u0345'.repeat(100)}`)).toBe(false);
+  });
   it('counts code points, not UTF-16 units: 100 emoji pass, 101 do not', () => {
     const hundred = '🔑'.repeat(100);
     expect(hundred.length).toBe(200);
@@ -142,6 +148,10 @@ describe('normalizeTokenName', () => {
       'name\x85',
       '  \u200da',
       'a\u200d\t',
+      'a'.repeat(100),
+      ` ${'a'.repeat(100)}\t`,
+      `\u00a0j${'*'.repeat(99)}`,
+      'e\u0301'.repeat(100),
     ];
 
     it.each(samples)('agrees with the check on %j', (name) => {

@@ -1,6 +1,8 @@
 import { DomainValidationError } from '../shared/domain-error';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
+/** The most code points NFC joins into one character (U+1F82: alpha with three marks). */
+const MOST_CODE_POINTS_PER_COMPOSED_CHARACTER = 4;
 
 /**
  * Characters a name may not carry, by Unicode general category: they are invisible, reorder
@@ -78,8 +80,9 @@ function codePointLabel(character: string): string {
 
 /**
  * The rule above as one regular expression over the name as sent, for the API document:
- * white space at either end (which is trimmed), then characters not refused, a joiner only
- * between two visible characters, and one character at least that is not white space. Written
+ * white space at either end (which is trimmed) around characters that begin and end with a
+ * visible one, none refused, a joiner only between two visible characters. The length it bounds
+ * is the most that NFC can join into 100 characters, since a pattern cannot normalise. Written
  * so that ECMAScript (with the `u` flag) and Python read it alike: classes are spelled out
  * (their `\\s` differ), with `\\uXXXX` escapes in the basic plane, the characters themselves beyond.
  */
@@ -88,7 +91,9 @@ export function tokenNamePattern(): string {
   const refused = characterClass(REFUSED);
   const invisible = characterClass(INVISIBLE_OR_SPACE);
   const joined = `(?<=[^${invisible}])[\\u200c\\u200d](?=[^${invisible}])`;
-  return `^(?=[${space}]*[^${space}])[${space}]*(?:[^${refused}]|${joined})*[${space}]*$`;
+  const visible = `[^${space}${refused}]`;
+  const inner = `(?:[^${refused}]|${joined}){0,${TOKEN_NAME_MAX_LENGTH * MOST_CODE_POINTS_PER_COMPOSED_CHARACTER - 2}}`;
+  return `^[${space}]*${visible}(?:${inner}${visible})?[${space}]*$`;
 }
 
 function characterClass(pattern: RegExp): string {

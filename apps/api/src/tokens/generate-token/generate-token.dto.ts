@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TOKEN_NAME_MAX_LENGTH } from '@pat/domain';
 import { IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
 
 export class GenerateTokenDto {
   @ApiProperty({
     description:
-      'Normalised to NFC and trimmed; then 1–100 characters (code points). Letters of every script, marks, digits, ' +
+      'Normalised to NFC and trimmed; then 1–100 characters (code points; as sent, decomposed, up to 4 each). Letters of every script, marks, digits, ' +
       'punctuation, symbols and emoji, and spaces are kept. Refused with 400 (the message names the code point, ' +
       'such as U+202E): control characters, invisible format characters (bidirectional controls U+202A–202E and ' +
       'U+2066–2069, zero-width space U+200B, byte order mark U+FEFF, soft hyphen, tags), line and paragraph ' +
@@ -13,7 +12,6 @@ export class GenerateTokenDto {
       'or non-joiner U+200C is kept between two visible characters (emoji sequences, Persian and Indic words), ' +
       "refused anywhere else. Code points not yet assigned in the server's Unicode version (newer emoji) are kept.",
     minLength: 1,
-    maxLength: TOKEN_NAME_MAX_LENGTH,
     example: 'CI deploy',
   })
   @IsDefined({ message: 'name is required' })
