@@ -168,7 +168,12 @@ export const variablesSchema = z.object({
   }),
   logLevel: doc(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'), {
     group: OPERATIONS,
-    description: 'pino level; logs are JSON lines on stdout',
+    description: 'the least severe level written (pino levels)',
+  }),
+  logFormat: doc(oneOf(['auto', 'json', 'pretty'], 'auto'), {
+    group: OPERATIONS,
+    description:
+      'log lines on stdout: `json` (one JSON object a line), `pretty` (one readable line each), or `auto`: pretty when stdout is a terminal, JSON otherwise (a file, a pipe, a container log)',
   }),
 
   noticeThresholdsDays: doc(dayList('7,1'), {

@@ -8,3 +8,4 @@ export * from './trust-proxy';
 export * from './variable-names';
 export * from './config-docs';
 export * from './http-server';
+export * from './log-destination';

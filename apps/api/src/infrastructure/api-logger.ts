@@ -1,12 +1,12 @@
-import type { AppConfig } from '@pat/config';
+import { logDestination, type AppConfig } from '@pat/config';
 import { SecretRedactor } from '@pat/domain';
-import { destination, pino, type Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 
 /**
  * The API's one logger, shared by Fastify (request lines) and Nest (application messages):
- * JSON lines on stdout. No line carries request headers (see RequestLogController), and any
- * token- or JWT-shaped string that reaches a line anyway (a URL, a message) is redacted as
- * the line is written.
+ * lines on stdout, JSON or readable on a terminal. No line carries request headers (see
+ * RequestLogController), and any token- or JWT-shaped string that reaches a line anyway (a
+ * URL, a message) is redacted as the line is written.
  */
 export function createApiLogger(config: AppConfig): Logger {
   return pino(
@@ -14,7 +14,6 @@ export function createApiLogger(config: AppConfig): Logger {
       level: config.logLevel,
       hooks: { streamWrite: new SecretRedactor(config.tokenPrefix).redact },
     },
-    // Written asynchronously: under load the lines of concurrent requests go out in one write.
-    destination({ dest: 1, sync: false }),
+    logDestination(config.logFormat),
   );
 }
