@@ -192,6 +192,7 @@ describe('every error code of the contract', () => {
       ],
       ['a broken percent-encoding', 400, 'invalid_url', request('GET /api/v1/%zz HTTP/1.1')],
       ['a percent-encoding that is not UTF-8', 400, 'invalid_url', request('GET /api/v1/tokens/%ff HTTP/1.1')],
+      ['an HTTP/1.1 request without Host', 400, 'malformed_request', 'GET /api/v1/whoami HTTP/1.1\r\n\r\n'],
     ])('%s: %i %s as problem+json', async (_label, status, code, bytes) => {
       const answer = await rawExchange(port, Buffer.from(bytes, 'latin1'));
       expect(answer.status).toBe(status);
@@ -202,6 +203,11 @@ describe('every error code of the contract', () => {
         title: expect.any(String),
         detail: expect.any(String),
       });
+    });
+
+    it('answers an HTTP/1.0 request without Host as any other', async () => {
+      const answer = await rawExchange(port, 'GET /health/live HTTP/1.0\r\n\r\n');
+      expect(answer.status).toBe(200);
     });
 
     it("carries the caller's X-Request-Id on an answer made before routing", async () => {

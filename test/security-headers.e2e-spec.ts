@@ -47,6 +47,7 @@ describe('security headers', () => {
   it.each([
     ['a URL with a broken percent-encoding', 'GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n', 400],
     ['a request Node cannot parse', 'GET /a b HTTP/1.1\r\nHost: localhost\r\n\r\n', 400],
+    ['an HTTP/1.1 request without Host', 'GET /api/v1/whoami HTTP/1.1\r\n\r\n', 400],
   ])('on %s, answered before any route', async (_answer, request, status) => {
     const answer = await rawExchange(port, request);
     expect(answer.status).toBe(status);

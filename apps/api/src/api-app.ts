@@ -32,7 +32,7 @@ export async function createApiApp(
   const unmatched = new UnmatchedRequests();
   const adapter = new ApiFastifyAdapter(
     {
-      serverFactory: limitedHttpServer(config),
+      serverFactory: limitedHttpServer(config, { answersMissingHost: true }),
       bodyLimit: BODY_LIMIT_BYTES,
       genReqId: requestId,
       trustProxy: config.trustProxy,
@@ -51,6 +51,7 @@ export async function createApiApp(
   useJsonBodies(fastify);
   echoRequestId(fastify);
   securityHeaders.install(fastify, OPENAPI_UI_PAGES, config.trustProxy !== false);
+  earlyErrors.refuseRequestsWithoutHost(fastify);
   unmatched.collect(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, overrides), adapter, {
     bufferLogs: true,

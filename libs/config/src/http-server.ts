@@ -17,10 +17,15 @@ const LONGEST_CHECK_INTERVAL_MS = 1000;
  * is accepted; the idle keep-alive connections are then closed too, so the next clients get in
  * while nobody in the middle of a request or a stream is cut.
  */
-export function limitedHttpServer(limits: HttpServerLimits): (handler: RequestListener) => Server {
+export function limitedHttpServer(
+  limits: HttpServerLimits,
+  { answersMissingHost = false }: { answersMissingHost?: boolean } = {},
+): (handler: RequestListener) => Server {
   return (handler) => {
     const server = createServer(
       {
+        // Node answers an HTTP/1.1 request without Host with a bare 400, before any handler.
+        requireHostHeader: !answersMissingHost,
         headersTimeout: limits.httpHeadersTimeoutMs,
         requestTimeout: limits.httpRequestTimeoutMs,
         keepAliveTimeout: limits.httpKeepAliveTimeoutMs,

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import { REQUEST_ID_HEADER } from '../infrastructure/request-id';
@@ -28,7 +28,8 @@ const ROUTING_PROBLEMS: Readonly<Record<string, [ProblemCode, string]>> = {
  * Answers to requests that never reach a route, as problem+json like every other answer, with
  * the security headers: what Node's HTTP parser refuses (Fastify's `clientErrorHandler`, which
  * writes on the socket itself: no hook runs), and what Fastify's router refuses before routing
- * (`frameworkErrors`: a broken percent-encoding).
+ * (`frameworkErrors`: a broken percent-encoding), and an HTTP/1.1 request without `Host`, which
+ * Node leaves to the app when its server is made with `answersMissingHost`.
  */
 export class EarlyErrors {
   constructor(private readonly headers: HeaderSet) {}
@@ -46,4 +47,15 @@ export class EarlyErrors {
     void reply.headers(this.headers).header(REQUEST_ID_HEADER, request.id);
     sendProblem(reply, new ApiProblem(code, detail));
   };
+
+  /** Must run before any other hook that could answer: HTTP/1.1 requires Host (RFC 9112, section 3.2). */
+  refuseRequestsWithoutHost(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (request, reply, done) => {
+      if (request.headers.host !== undefined || request.raw.httpVersion === '1.0') {
+        done();
+        return;
+      }
+      sendProblem(reply, new ApiProblem('malformed_request', 'An HTTP/1.1 request must carry a Host header'));
+    });
+  }
 }
