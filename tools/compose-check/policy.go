@@ -28,6 +28,7 @@ func storeKind(image string) string {
 // secureDefaults lists how the shipped file departs from what its header promises.
 func secureDefaults(project *types.Project) []string {
 	var problems []string
+	privileged := privilegedUsers(project)
 	for _, name := range sortedNames(project) {
 		service := project.Services[name]
 		report := func(format string, args ...any) {
@@ -62,12 +63,12 @@ func secureDefaults(project *types.Project) []string {
 			}
 		}
 		if raw := env("EVENTSTORE_URL"); raw != "" {
-			for _, problem := range connectionProblems(raw, "esdb") {
+			for _, problem := range connectionProblems(raw, "esdb", privileged) {
 				report("EVENTSTORE_URL %s", problem)
 			}
 		}
 		if raw := env("MONGO_URL"); raw != "" {
-			for _, problem := range connectionProblems(raw, "mongodb") {
+			for _, problem := range connectionProblems(raw, "mongodb", privileged) {
 				report("MONGO_URL %s", problem)
 			}
 		}
@@ -75,7 +76,19 @@ func secureDefaults(project *types.Project) []string {
 	return problems
 }
 
-func connectionProblems(raw string, scheme string) []string {
+// privilegedUsers are the stores' administrators, whom no app should connect as: EventStoreDB's
+// `admin` and `ops`, and MongoDB's root user.
+func privilegedUsers(project *types.Project) map[string]bool {
+	users := map[string]bool{"admin": true, "ops": true}
+	for _, service := range project.Services {
+		if root := service.Environment["MONGO_INITDB_ROOT_USERNAME"]; storeKind(service.Image) == "mongo" && root != nil {
+			users[*root] = true
+		}
+	}
+	return users
+}
+
+func connectionProblems(raw string, scheme string, privileged map[string]bool) []string {
 	parsed, err := url.Parse(raw)
 	if err != nil {
 		return []string{fmt.Sprintf("is not a URL: %v", err)}
@@ -83,6 +96,8 @@ func connectionProblems(raw string, scheme string) []string {
 	var problems []string
 	if _, hasPassword := parsed.User.Password(); parsed.User == nil || parsed.User.Username() == "" || !hasPassword {
 		problems = append(problems, "names no user and password")
+	} else if privileged[parsed.User.Username()] {
+		problems = append(problems, fmt.Sprintf("connects as %q, an administrator of the store: give the apps a user of their own", parsed.User.Username()))
 	}
 	if scheme == "esdb" {
 		query := parsed.Query()
