@@ -16,6 +16,7 @@ export * from './ports/clock.port';
 export * from './ports/event-store.port';
 export * from './ports/token-read-model.port';
 export * from './ports/token-usage.port';
+export * from './ports/web-session-store.port';
 export * from './token/token-command-executor';
 export * from './notice/notice-decision';
 export * from './notice/notice-delivery';

@@ -8,6 +8,8 @@ export * from './mongo/mongo-store-errors';
 export * from './open-stores';
 export * from './sqlite/sqlite-token-usage-store';
 export * from './mongo/mongo-token-usage-store';
+export * from './sqlite/sqlite-web-session-store';
+export * from './mongo/mongo-web-session-store';
 export * from './sqlite/sqlite-notice-schedule';
 export * from './sqlite/sqlite-notice-delivery-queue';
 export * from './eventstoredb/set-up-service-user';
