@@ -1,6 +1,5 @@
-import Database, { type Database as Connection } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Connection } from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS notifier_meta (
@@ -51,16 +50,13 @@ export interface NotifierDatabaseOptions {
  * but never half of one, and what they held is derived again from the event log.
  */
 export function openNotifierDatabase(file: string, options: NotifierDatabaseOptions = {}): Connection {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  // A catch-up over 1M tokens touches pages all over the schedule's indexes: a 64 MiB page cache
-  // keeps them in memory, and checkpoints every 20,000 pages (not 1,000) copy each page fewer times.
-  db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = 20000');
-  db.exec(SCHEMA);
-  return db;
+  return openSqliteFile(file, SCHEMA, {
+    ...options,
+    synchronous: 'NORMAL',
+    // A catch-up over 1M tokens touches pages all over the schedule's indexes: a 64 MiB page cache
+    // keeps them in memory, and checkpoints every 20,000 pages (not 1,000) copy each page fewer times.
+    pragmas: ['cache_size = -65536', 'wal_autocheckpoint = 20000'],
+  });
 }
 
 /** Reads a value of `notifier_meta`, writing `initial` first when the key is absent. */

@@ -1,6 +1,4 @@
-import Database, { type Database as Connection, type Statement, type Transaction } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Connection, Statement, Transaction } from 'better-sqlite3';
 import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
@@ -15,6 +13,7 @@ import {
   type SubscribeOptions,
 } from '@pat/domain';
 import { PollingSubscription } from './polling-subscription';
+import { openSqliteFile } from './sqlite-file';
 import { settleSqlite } from './sqlite-operation';
 
 const settle = <T>(work: () => T): Promise<T> => settleSqlite('The SQLite event store', work);
@@ -76,11 +75,7 @@ export class SqliteEventStore implements EventStore {
   private dataVersion: number;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+    this.db = openSqliteFile(file, SCHEMA, { ...options, synchronous: 'FULL' });
     this.statements = {
       streamHead: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       idsFromRevision: this.db.prepare(

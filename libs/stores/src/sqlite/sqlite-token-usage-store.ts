@@ -1,7 +1,6 @@
 import type { TokenUse, TokenUsageStore } from '@pat/domain';
-import Database, { type Database as Connection, type Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Connection, Statement } from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
 import { settleSqlite } from './sqlite-operation';
 
 const SCHEMA = `
@@ -18,11 +17,7 @@ export class SqliteTokenUsageStore implements TokenUsageStore {
   private readonly select: Statement<[string], { token_id: string; last_used_at: number }>;
 
   constructor(file: string, options: { busyTimeoutMs?: number } = {}) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    this.db = openSqliteFile(file, SCHEMA, { ...options, synchronous: 'NORMAL' });
     this.upsert = this.db.prepare(
       `INSERT INTO token_usage (token_id, last_used_at) VALUES (?, ?)
        ON CONFLICT (token_id) DO UPDATE SET last_used_at = max(last_used_at, excluded.last_used_at)`,

@@ -1,7 +1,6 @@
 import type { WebSession, WebSessionStore } from '@pat/domain';
-import Database, { type Database as Connection, type Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Connection, Statement } from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
 import { settleSqlite } from './sqlite-operation';
 
 const SCHEMA = `
@@ -36,11 +35,7 @@ export class SqliteWebSessionStore implements WebSessionStore {
   private readonly removeExpired: Statement<[number]>;
 
   constructor(file: string, options: { busyTimeoutMs?: number } = {}) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    this.db = openSqliteFile(file, SCHEMA, { ...options, synchronous: 'NORMAL' });
     this.upsert = this.db.prepare(
       `INSERT OR REPLACE INTO web_sessions (id_digest, user_id, email, roles, created_at, expires_at)
        VALUES (@id_digest, @user_id, @email, @roles, @created_at, @expires_at)`,
