@@ -11,6 +11,7 @@ import {
   type ProblemCode,
 } from '../apps/api/src/http/problem-catalog';
 import { PROBLEM_CONTENT_TYPE } from '../apps/api/src/http/problem-details';
+import { TOKEN_PAGE_ASSETS, TOKEN_PAGE_ROUTES } from '../apps/api/src/web/token-page';
 import { startApi, type ApiHarness } from './support/api-harness';
 import {
   documentedOperations,
@@ -29,12 +30,19 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const PROBE_PARAMETER = '00000000-0000-4000-8000-000000000000';
 
 /** What a route asks for, told by the code of its answer to a request without credentials. */
-const SCHEME_BY_REFUSAL: Record<string, string> = { auth_required: 'user-jwt', token_missing: 'api-token' };
+const SECURITY_BY_REFUSAL: Record<string, object[]> = {
+  auth_required: [{ 'user-jwt': [] }, { session: [] }],
+  token_missing: [{ 'api-token': [] }],
+};
+/** The session's own routes, which read its cookie and nothing else (signing out without one does nothing). */
+const SESSION_ROUTES = new Set(['GET /api/v1/session', 'DELETE /api/v1/session']);
 
 /** Routes that are not operations of the API, each for the reason given. */
 function isOutsideTheApi(route: RegisteredRoute, routes: RegisteredRoute[]): boolean {
   // The document and its UI describe the API: /api/docs (Swagger UI and its assets), /api/docs-json, /api/docs-yaml.
   if (new RegExp(`^/${OPENAPI_UI_PATH}($|/|-)`).test(route.path)) return true;
+  // The token page and its files, which the page's own tests cover.
+  if (TOKEN_PAGE_ROUTES.has(route.path) || route.path.startsWith(TOKEN_PAGE_ASSETS)) return true;
   // Fastify answers HEAD for every GET by itself (exposeHeadRoutes).
   return route.method === 'HEAD' && routes.some((other) => other.method === 'GET' && other.path === route.path);
 }
@@ -76,10 +84,16 @@ describe('the OpenAPI document served at /api/docs-json', () => {
     await SwaggerParser.validate(structuredClone(document));
   });
 
-  it('declares both security schemes: X-API-Token and a bearer user JWT', () => {
+  it("declares the security schemes: X-API-Token, a bearer user JWT and the token page's session cookie", () => {
     expect(document.components?.securitySchemes).toEqual({
       'api-token': { type: 'apiKey', in: 'header', name: 'X-API-Token' },
       'user-jwt': { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'pat_session',
+        description: expect.stringContaining('csrf_failed'),
+      },
     });
     expect(document.security ?? []).toEqual([]);
   });
@@ -148,8 +162,8 @@ describe('the OpenAPI document served at /api/docs-json', () => {
   it("asks for the credentials each route's guard demands, and no more", () => {
     const mismatches = operations.flatMap(({ method, path, operation }) => {
       const { status, code } = strangerAnswers.get(`${method} ${path}`)!;
-      const scheme = status === 401 && code ? SCHEME_BY_REFUSAL[code] : undefined;
-      const expected = JSON.stringify(scheme ? [{ [scheme]: [] }] : []);
+      const security = status === 401 && code ? SECURITY_BY_REFUSAL[code] : undefined;
+      const expected = JSON.stringify(SESSION_ROUTES.has(`${method} ${path}`) ? [{ session: [] }] : (security ?? []));
       const actual = JSON.stringify(operation.security ?? []);
       return actual === expected
         ? []

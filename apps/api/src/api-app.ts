@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBaseLogger } from 'fastify';
@@ -20,6 +21,7 @@ import { createApiLogger } from './infrastructure/api-logger';
 import { echoRequestId, requestId } from './infrastructure/request-id';
 import { RequestLogController } from './infrastructure/request-log';
 import { HttpRequestMetrics } from './metrics/http-request-metrics';
+import { serveTokenPage, TOKEN_PAGE_ROUTES } from './web/token-page';
 
 /** The API, configured and initialised but not listening. */
 export async function createApiApp(
@@ -50,7 +52,11 @@ export async function createApiApp(
   const fastify = adapter.getInstance();
   useJsonBodies(fastify);
   echoRequestId(fastify);
-  securityHeaders.install(fastify, OPENAPI_UI_PAGES, config.trustProxy !== false);
+  securityHeaders.install(
+    fastify,
+    { docs: OPENAPI_UI_PAGES, tokenPage: TOKEN_PAGE_ROUTES },
+    config.trustProxy !== false,
+  );
   earlyErrors.refuseRequestsWithoutHost(fastify);
   unmatched.collect(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, overrides), adapter, {
@@ -59,6 +65,8 @@ export async function createApiApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // Cookies are read by the one hook that needs them (the user gate), not parsed on every request.
+  await app.register(fastifyCookie, { hook: false });
   app.get(HttpRequestMetrics).instrument(fastify);
   app.get(MalformedTokenGate).install(fastify);
   app.get(UserJwtGate).install(fastify);
@@ -66,6 +74,7 @@ export async function createApiApp(
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app, config);
+  await serveTokenPage(app);
   await app.init();
   return app;
 }

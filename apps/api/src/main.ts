@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const logger = app.get(Logger);
   for (const warning of config.warnings) logger.warn(warning);
-  logger.log(`API listening on http://${config.host}:${config.port} (docs at /api/docs)`);
+  logger.log(`API listening on http://${config.host}:${config.port}`);
+  const appUrl = config.appUrl.replace(/\/$/, '');
+  logger.log(`Open ${appUrl} in a browser to sign in and manage your tokens (the API's docs: ${appUrl}/api/docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -31,6 +31,7 @@ const TOKENS = 'Tokens';
 const CHECKS = 'The X-API-Token check';
 const NOTICES = 'Expiry notices';
 const OPERATIONS = 'Operations';
+const PAGE = 'The token page';
 
 /**
  * Every environment variable, declared once. A key is the camelCase form of its variable's
@@ -219,7 +220,12 @@ export const variablesSchema = z.object({
   }),
   appUrl: doc(url(['http:', 'https:']).default('http://localhost:3000'), {
     group: NOTICES,
-    description: 'base of links in notices',
+    description:
+      'the public URL of the service: base of links in notices, and the origin the token page is served from',
+  }),
+  webSessionHours: doc(wholeNumber(1, 720, 12), {
+    group: PAGE,
+    description: 'how long a sign-in to the token page lasts, from sign-in (use does not extend it)',
   }),
 });
 

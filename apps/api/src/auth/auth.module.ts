@@ -3,6 +3,7 @@ import type { AppConfig } from '@pat/config';
 import type { Clock } from '@pat/domain';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../infrastructure/app-config.provider';
+import { SessionsModule } from '../sessions/sessions.module';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
@@ -31,7 +32,7 @@ const refusalThrottle: Provider = {
 };
 
 @Module({
-  imports: [PassportModule],
+  imports: [PassportModule, SessionsModule],
   controllers: [TokenHolderController],
   providers: [
     AuthMetrics,

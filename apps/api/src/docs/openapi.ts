@@ -6,6 +6,8 @@ import { BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '../http/json-body-parser';
 import { EVENT_STORE, type EventStore } from '@pat/domain';
 import { documentEarlyProblems } from './early-problems';
 import { documentLogPositions } from './log-position-rules';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
+import { documentSessionAuth, SESSION_SCHEME, SESSION_SCHEME_DESCRIPTION, USER_JWT_SCHEME } from './session-auth';
 import { ProblemDetailsSchema } from './problem-details.schema';
 import { documentTokenBodyRules } from './token-body-rules';
 
@@ -18,7 +20,7 @@ export const OPENAPI_UI_PAGES: ReadonlySet<string> = new Set(
 
 const DESCRIPTION = [
   'Generate named tokens with an expiry, see each once, list and revoke them, and call APIs with `X-API-Token`. ' +
-    'Management endpoints take a user JWT as `Authorization: Bearer`; a token never opens them.',
+    'Management endpoints take a user JWT as `Authorization: Bearer`, or the session cookie of the token page this service serves; a token never opens them.',
   'Errors are RFC 9457 `application/problem+json` with a stable `code`; `ProblemDetailsSchema` lists every code. ' +
     'Besides what each operation lists: a method a path does not have answers 405 `method_not_allowed` with ' +
     '`Allow`, and a request that does not arrive in time 408 `request_timeout`. Every operation lists what any ' +
@@ -34,11 +36,17 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .setTitle('Personal Access Token service')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user-jwt')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, USER_JWT_SCHEME)
+    .addCookieAuth(
+      SESSION_COOKIE,
+      { type: 'apiKey', in: 'cookie', description: SESSION_SCHEME_DESCRIPTION },
+      SESSION_SCHEME,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Token' }, 'api-token')
     .build();
   const document = SwaggerModule.createDocument(app, builder, { extraModels: [ProblemDetailsSchema] });
   documentEarlyProblems(document);
+  documentSessionAuth(document);
   documentTokenBodyRules(document, config);
   documentLogPositions(document, app.get<EventStore>(EVENT_STORE).positionPattern);
   return document;

@@ -15,6 +15,7 @@ export const PROBLEM_STATUS = {
   token_revoked: 401,
   token_expired: 401,
   forbidden: 403,
+  csrf_failed: 403,
   token_not_found: 404,
   not_found: 404,
   method_not_allowed: 405,

@@ -1,5 +1,6 @@
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { appendRouteHook } from './route-hooks';
 
 export type HeaderSet = Readonly<Record<string, string>>;
 
@@ -29,29 +30,49 @@ const API_ANSWER: FastifyHelmetOptions = {
   xFrameOptions: false,
 };
 
-/**
- * The docs page (swagger-ui): its scripts, styles and images from this origin only, no inline
- * script, no eval; the inline styles of its page and of React are let through. "Try it out"
- * calls the API on this origin.
- */
-const DOCS_PAGE: FastifyHelmetOptions = {
-  ...OBSOLETE,
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-      frameAncestors: ["'none'"],
+/** A page of this service: its scripts and images from this origin only, no eval, framed by nobody. */
+function samePageOrigin(directives: Record<string, string[]>): FastifyHelmetOptions {
+  return {
+    ...OBSOLETE,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        ...directives,
+      },
     },
-  },
-  strictTransportSecurity: false,
-  xFrameOptions: { action: 'deny' },
-};
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+  };
+}
+
+/**
+ * The docs page (swagger-ui): the inline styles of its page and of React are let through, no
+ * inline script. "Try it out" calls the API on this origin.
+ */
+const DOCS_PAGE = samePageOrigin({ styleSrc: ["'self'", "'unsafe-inline'"], formAction: ["'none'"] });
+
+/**
+ * The token page: no inline script and no inline style either; its fonts are the system's or
+ * this origin's, and its only form posts to this origin.
+ */
+const TOKEN_PAGE = samePageOrigin({
+  styleSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  formAction: ["'self'"],
+});
+
+/** The routes that answer a page rather than JSON, by page. */
+export interface PageRoutes {
+  docs: ReadonlySet<string>;
+  tokenPage: ReadonlySet<string>;
+}
 
 /** What @fastify/helmet sets with these options, read off one request to a scratch instance. */
 async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
@@ -76,21 +97,22 @@ export class SecurityHeaders {
     /** Every answer, the early errors that Fastify's routing never sees included. */
     readonly api: HeaderSet,
     readonly docsPage: HeaderSet,
+    readonly tokenPage: HeaderSet,
     readonly hsts: string,
   ) {}
 
   static async fromHelmet(): Promise<SecurityHeaders> {
     const { [HSTS]: hsts, ...api } = await helmetHeaders(API_ANSWER);
     if (hsts === undefined) throw new Error('@fastify/helmet set no Strict-Transport-Security header');
-    return new SecurityHeaders(api, await helmetHeaders(DOCS_PAGE), hsts);
+    return new SecurityHeaders(api, await helmetHeaders(DOCS_PAGE), await helmetHeaders(TOKEN_PAGE), hsts);
   }
 
   /**
-   * Must run before the first route is registered. `docsPages` are the routes that answer the
-   * docs page itself; `behindProxy` is whether X-Forwarded-Proto can be believed at all.
+   * Must run before the first route is registered. `pages` are the routes that answer a page
+   * itself; `behindProxy` is whether X-Forwarded-Proto can be believed at all.
    */
-  install(fastify: FastifyInstance, docsPages: ReadonlySet<string>, behindProxy: boolean): void {
-    const { api, docsPage, hsts } = this;
+  install(fastify: FastifyInstance, pages: PageRoutes, behindProxy: boolean): void {
+    const { api, hsts } = this;
     fastify.addHook('onRequest', (_request, reply, done) => {
       void reply.headers(api);
       done();
@@ -101,15 +123,18 @@ export class SecurityHeaders {
         done();
       });
     }
-    const forDocsPage = (_request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-      void reply.headers(docsPage);
-      done();
-    };
+    const pageHeaders = new Map<string, HeaderSet>([
+      ...[...pages.docs].map((url) => [url, this.docsPage] as const),
+      ...[...pages.tokenPage].map((url) => [url, this.tokenPage] as const),
+    ]);
     fastify.addHook('onRoute', (route) => {
-      if (!docsPages.has(route.url)) return;
-      const existing = route.onRequest;
-      route.onRequest =
-        existing === undefined ? [forDocsPage] : [...(Array.isArray(existing) ? existing : [existing]), forDocsPage];
+      const headers = pageHeaders.get(route.url);
+      if (headers === undefined) return;
+      const forPage = (_request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+        void reply.headers(headers);
+        done();
+      };
+      appendRouteHook(route, 'onRequest', forPage);
     });
   }
 }

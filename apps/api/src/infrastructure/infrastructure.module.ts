@@ -6,11 +6,18 @@ import {
   TOKEN_READ_MODEL,
   TOKEN_USAGE_STORE,
   TokenDigester,
+  WEB_SESSION_STORE,
   TokenFormat,
   systemClock,
   type Clock,
 } from '@pat/domain';
-import { openEventStore, openTokenReadModel, openTokenUsageStore, ProjectionFreshness } from '@pat/stores';
+import {
+  openEventStore,
+  openTokenReadModel,
+  openTokenUsageStore,
+  openWebSessionStore,
+  ProjectionFreshness,
+} from '@pat/stores';
 import { Registry } from 'prom-client';
 import { createMetricsRegistry } from '../metrics/metrics.registry';
 import { ProjectionMetrics } from '../metrics/projection-metrics';
@@ -50,6 +57,10 @@ export class InfrastructureModule {
           provide: TOKEN_USAGE_STORE,
           useFactory: () => retryUntilOpen('token usage store', () => openTokenUsageStore(config)),
         },
+        {
+          provide: WEB_SESSION_STORE,
+          useFactory: () => retryUntilOpen('web session store', () => openWebSessionStore(config)),
+        },
         ProjectionMetrics,
         ReadModelFollower,
       ],
@@ -63,6 +74,7 @@ export class InfrastructureModule {
         TOKEN_READ_MODEL,
         TOKEN_PROJECTION,
         TOKEN_USAGE_STORE,
+        WEB_SESSION_STORE,
         ReadModelFollower,
       ],
     };

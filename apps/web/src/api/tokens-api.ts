@@ -1,0 +1,34 @@
+import { request, withQuery } from './client';
+import type { AdminTokenItem, CreatedToken, Page, TokenItem, TokenStatus } from './types';
+
+export interface TokenQuery {
+  status?: TokenStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface GenerateTokenRequest {
+  name: string;
+  expiresInDays?: number;
+  expiresAt?: string | null;
+}
+
+export function listTokens(query: TokenQuery): Promise<Page<TokenItem>> {
+  return request<Page<TokenItem>>('GET', withQuery('/api/v1/tokens', { ...query }));
+}
+
+export function generateToken(body: GenerateTokenRequest, csrfToken: string): Promise<CreatedToken> {
+  return request<CreatedToken>('POST', '/api/v1/tokens', { body, csrfToken });
+}
+
+export function revokeToken(id: string, csrfToken: string): Promise<void> {
+  return request<void>('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`, { csrfToken });
+}
+
+export function listAllTokens(query: TokenQuery & { userId?: string }): Promise<Page<AdminTokenItem>> {
+  return request<Page<AdminTokenItem>>('GET', withQuery('/api/v1/admin/tokens', { ...query }));
+}
+
+export function revokeAnyToken(id: string, csrfToken: string): Promise<void> {
+  return request<void>('DELETE', `/api/v1/admin/tokens/${encodeURIComponent(id)}`, { csrfToken });
+}

@@ -1,0 +1,78 @@
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+export interface TokenItem {
+  id: string;
+  name: string;
+  tokenHint: string;
+  createdAt: string;
+  expiresAt: string | null;
+  status: TokenStatus;
+  revokedAt?: string;
+  expiredAt?: string;
+  lastUsedAt?: string;
+}
+
+export interface AdminTokenItem extends TokenItem {
+  userId: string;
+}
+
+export interface CreatedToken extends TokenItem {
+  token: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+export type AuditEventType =
+  'TokenGenerated' | 'TokenRevoked' | 'TokenExpired' | 'ExpiryNoticeSent' | 'ExpiryNoticeFailed';
+
+export interface AuditEvent {
+  id: string;
+  position: string;
+  type: AuditEventType;
+  occurredAt: string;
+  actor: string;
+  tokenId: string;
+  userId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface SessionUser {
+  userId: string;
+  email: string | null;
+  isAdmin: boolean;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface TokenPolicy {
+  defaultLifetimeDays: number;
+  maxLifetimeDays: number;
+  allowNoExpiry: boolean;
+}
+
+export interface SessionOptions {
+  signIn: { local: boolean; oidc: boolean };
+  tokenPolicy: TokenPolicy;
+  apiUrl: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+}

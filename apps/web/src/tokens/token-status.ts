@@ -1,0 +1,20 @@
+import type { TokenItem } from '../api/types';
+
+export type DisplayStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+
+/** Matches the first expiry notice, sent 7 days before a token expires. */
+const EXPIRING_WITHIN_MS = 7 * 24 * 3600 * 1000;
+
+export function displayStatus(token: TokenItem, now: Date): DisplayStatus {
+  if (token.status !== 'active') return token.status;
+  if (token.expiresAt === null) return 'active';
+  const remaining = new Date(token.expiresAt).getTime() - now.getTime();
+  return remaining <= EXPIRING_WITHIN_MS ? 'expiring' : 'active';
+}
+
+export const STATUS_LABELS: Record<DisplayStatus, string> = {
+  active: 'Active',
+  expiring: 'Expiring',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};

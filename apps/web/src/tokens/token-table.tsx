@@ -1,0 +1,98 @@
+import type { ReactElement, Ref } from 'react';
+import type { TokenItem } from '../api/types';
+import { Timestamp } from '../ui/timestamp';
+import { StatusBadge } from './status-badge';
+import { displayStatus } from './token-status';
+
+interface TokenTableProps<T extends TokenItem> {
+  caption: string;
+  tokens: T[];
+  now: Date;
+  ownerOf?: (token: T) => string;
+  onRevoke: (token: T) => void;
+  tableRef?: Ref<HTMLDivElement>;
+}
+
+export function TokenTable<T extends TokenItem>({
+  caption,
+  tokens,
+  now,
+  ownerOf,
+  onRevoke,
+  tableRef,
+}: TokenTableProps<T>): ReactElement {
+  return (
+    <div className="table-scroll" ref={tableRef} tabIndex={-1}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            {ownerOf && <th scope="col">Owner</th>}
+            <th scope="col">Token</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => {
+            const status = displayStatus(token, now);
+            return (
+              <tr key={token.id} className={`row row--${status}`}>
+                <th scope="row" data-label="Name">
+                  {token.name}
+                </th>
+                {ownerOf && <td data-label="Owner">{ownerOf(token)}</td>}
+                <td data-label="Token">
+                  <code>{token.tokenHint}</code>
+                </td>
+                <td data-label="Status">
+                  <StatusBadge status={status} />
+                </td>
+                <td data-label="Created">
+                  <Timestamp value={token.createdAt} now={now} />
+                </td>
+                <td data-label="Expires">
+                  <Expiry token={token} now={now} />
+                </td>
+                <td data-label="Last used">
+                  {token.lastUsedAt ? <Timestamp value={token.lastUsedAt} now={now} /> : 'Never used'}
+                </td>
+                <td className="table__actions">
+                  {token.status === 'active' && (
+                    <button
+                      type="button"
+                      className="button button--danger-quiet"
+                      aria-label={`Revoke ${token.name}`}
+                      onClick={() => onRevoke(token)}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Expiry({ token, now }: { token: TokenItem; now: Date }): ReactElement | string {
+  if (token.status === 'revoked' && token.revokedAt) {
+    return (
+      <>
+        Revoked <Timestamp value={token.revokedAt} now={now} />
+      </>
+    );
+  }
+  const expiredAt = token.expiredAt ?? token.expiresAt;
+  if (expiredAt === null) return 'No expiration';
+  return <Timestamp value={expiredAt} now={now} />;
+}

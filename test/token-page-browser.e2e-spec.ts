@@ -1,0 +1,215 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from './support/api-process';
+import { launchChromium } from './support/browser';
+import { startListeningApi, type ListeningApi } from './support/listening-api';
+import { STORE_CONFIGURATION } from './support/test-stores';
+
+const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+const WARNING = "Make sure to copy your personal access token now. You won't be able to see it again.";
+
+/** The guide's last step: the token used from code, with Python requests, as the page shows it. */
+async function whoamiFromPython(apiUrl: string, token: string): Promise<{ status: number; body: string }> {
+  const script = [
+    'import os, requests',
+    'r = requests.get(os.environ["API"] + "/api/v1/whoami", headers={"X-API-Token": os.environ["TOKEN"]}, timeout=10)',
+    'print(r.status_code); print(r.text)',
+  ].join('\n');
+  // Not execFileSync: the API answering the call runs in this process.
+  const { stdout } = await promisify(execFile)('python3', ['-c', script], {
+    env: { PATH: process.env.PATH, API: apiUrl, TOKEN: token },
+    encoding: 'utf8',
+  });
+  const [status, ...body] = stdout.split('\n');
+  return { status: Number(status), body: body.join('\n') };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    );
+}
+
+/** Everything the browser keeps for the page, where a token must never be. */
+async function browserStorage(page: Page, context: BrowserContext): Promise<string> {
+  const storage = String(await page.evaluate('JSON.stringify([{ ...localStorage }, { ...sessionStorage }])'));
+  const cookies = JSON.stringify(await context.cookies());
+  return `${storage}\n${cookies}\n${await page.content()}`;
+}
+
+describe(`the token page in Chromium, the guide's steps with the local sign-in (${STORE_CONFIGURATION})`, () => {
+  let api: ListeningApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startListeningApi();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('signs in locally with User ID and Email, and lands on the tokens of the Settings menu', async () => {
+    await page.goto(api.url);
+    await page.waitForURL(`${api.url}/sign-in`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('User ID').fill('ada');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Personal Access Token (PAT)' })
+      .click();
+    await page.waitForURL(`${api.url}/settings/tokens`);
+    await page.getByRole('heading', { name: 'Personal access tokens', exact: true }).waitFor();
+    expect(await page.getByText('ada@example.com').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('generates a token from Token name and Expiration, and shows it once with Copy and Download', async () => {
+    await page.getByRole('button', { name: 'Generate new token' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Token name').fill('CI deploy');
+    await dialog.getByLabel('Expiration', { exact: true }).selectOption({ label: '30 days' });
+    await dialog.getByText('7 days and 1 day before').waitFor();
+    await dialog.getByText(/Expires on/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'generate-form.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+
+    const field = dialog.getByLabel('Your new token');
+    await field.waitFor();
+    token = await field.inputValue();
+    expect(token).toMatch(/^pat_[A-Za-z0-9]+$/);
+    await dialog.getByText(WARNING).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'generated-token.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByText('Copied').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(token);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(readFileSync(await download.path(), 'utf8')).toContain(token);
+  });
+
+  it('never shows the token again after Done: not in the DOM, not in storage, not after a reload', async () => {
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    const row = page.getByRole('row', { name: /CI deploy/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(token.slice(0, 8));
+    expect(await browserStorage(page, context)).not.toContain(token);
+    await page.reload();
+    await page.getByRole('row', { name: /CI deploy/ }).waitFor();
+    expect(await browserStorage(page, context)).not.toContain(token);
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-list.png') });
+  });
+
+  it("shows how to use the token with this service's URL, and the token works from Python requests", async () => {
+    const usage = await page.getByLabel('Python example').textContent();
+    expect(usage).toContain(api.url);
+    expect(usage).toContain('X-API-Token');
+    const call = await whoamiFromPython(api.url, token);
+    expect(call.status).toBe(200);
+    expect(JSON.parse(call.body)).toMatchObject({ userId: 'ada', tokenName: 'CI deploy' });
+  });
+
+  it('revokes the token after a confirmation that names it, and the call is refused from then on', async () => {
+    await page.getByRole('button', { name: 'Revoke CI deploy' }).click();
+    const confirm = page.getByRole('dialog', { name: "Revoke the token 'CI deploy'?" });
+    await confirm.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Revoke CI deploy' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row', { name: /CI deploy/ }).textContent()).toContain('Revoked');
+    const call = await whoamiFromPython(api.url, token);
+    expect(call.status).toBe(401);
+    expect(JSON.parse(call.body)).toMatchObject({ code: 'token_revoked' });
+  });
+
+  it('refuses a cross-site form POST that rides on the session cookie', async () => {
+    const evilPort = await freePort();
+    const evil: Server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end(
+        `<form method="POST" action="${api.url}/api/v1/tokens" enctype="text/plain">` +
+          `<input name='{"name":"planted","x":"' value='"}'></form><script>document.forms[0].submit()</script>`,
+      );
+    });
+    await new Promise<void>((resolve) => evil.listen(evilPort, 'localhost', resolve));
+    try {
+      const answer = page.waitForResponse(`${api.url}/api/v1/tokens`);
+      await page.goto(`http://localhost:${evilPort}/`);
+      expect((await answer).status()).toBeGreaterThanOrEqual(400);
+    } finally {
+      evil.close();
+    }
+    await page.goto(`${api.url}/settings/tokens`);
+    await page.getByRole('row', { name: /CI deploy/ }).waitFor();
+    expect(await page.getByRole('row', { name: /planted/ }).count()).toBe(0);
+  });
+
+  it('signs out: the page is back at sign-in, and the old session opens nothing', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${api.url}/sign-in`);
+    expect((await context.request.get(`${api.url}/api/v1/tokens`)).status()).toBe(401);
+  });
+});
+
+describe(`the admin's audit view in Chromium (${STORE_CONFIGURATION})`, () => {
+  let api: ListeningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    api = await startListeningApi();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows a revocation made elsewhere, through the API, without a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${api.url}/sign-in`);
+    await page.getByLabel('User ID').fill('root');
+    await page.getByLabel('Sign in as an administrator').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit' }).waitFor();
+    await page.getByRole('status').getByText('Live').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const jwt = await api.userJwt('bob');
+    const created = await api.http
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ name: "bob's job" });
+    await api.http.delete(`/api/v1/tokens/${created.body.id}`).set('Authorization', `Bearer ${jwt}`).expect(204);
+    await page
+      .getByRole('row', { name: /Token revoked/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'All tokens' }).click();
+    await page.getByRole('row', { name: /bob's job/ }).waitFor();
+    await context.close();
+  });
+});
