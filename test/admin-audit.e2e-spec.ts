@@ -179,7 +179,7 @@ describe('audit log and admin API', () => {
     ];
     for (const operation of operations) {
       expect(operation.responses['403'].description).toContain('forbidden');
-      expect(operation.security).toEqual([{ 'user-jwt': [] }]);
+      expect(operation.security).toEqual([{ 'user-jwt': [] }, { session: [] }]);
     }
   });
 
