@@ -3,10 +3,18 @@
  * test/fuzz/*.fuzz-spec.ts (Schemathesis over HTTP).
  */
 const swc = ['@swc/jest', require('./swc.options')];
-// swagger-parser (CommonJS) requires json-schema-ref-parser, an ES module that jest cannot require as it is.
-const ESM_DEPENDENCY = '/node_modules/@apidevtools/json-schema-ref-parser/';
-const transform = { '^.+\\.ts$': swc, [`${ESM_DEPENDENCY}.+\\.js$`]: swc };
-const transformIgnorePatterns = [`/node_modules/(?!${ESM_DEPENDENCY.slice('/node_modules/'.length)})`];
+// ES modules that jest cannot require as they are: json-schema-ref-parser (required by
+// swagger-parser), and openid-client with oauth4webapi and jose 6 (its webapi build; the jose 5
+// at the root is CommonJS), which Node itself loads through require(esm).
+const ESM_DEPENDENCIES = [
+  '@apidevtools/json-schema-ref-parser/',
+  'openid-client/',
+  'oauth4webapi/',
+  'jose/dist/webapi/',
+];
+const esmPaths = `/node_modules/(${ESM_DEPENDENCIES.join('|')}).+\\.js$`;
+const transform = { '^.+\\.ts$': swc, [esmPaths]: swc };
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_DEPENDENCIES.join('|')}))`];
 
 const moduleNameMapper = {
   '^@pat/domain(.*)$': '<rootDir>/libs/domain/src$1',

@@ -19,6 +19,7 @@ import { projectionLagScenario } from './scenarios/projection-lag';
 import { rebuildScenario } from './scenarios/rebuild';
 import { revocationScenario } from './scenarios/revocation';
 import { storeOutageScenario } from './scenarios/store-outage';
+import { tokenPageScenario } from './scenarios/token-page';
 
 const SCENARIOS: [string, Scenario][] = [
   ['hot-path', hotPathScenario],
@@ -30,6 +31,7 @@ const SCENARIOS: [string, Scenario][] = [
   ['audit-stream', auditStreamScenario],
   ['expiry', expiryScenario],
   ['store-outage', storeOutageScenario],
+  ['token-page', tokenPageScenario],
 ];
 
 const log = (line: string): void => {

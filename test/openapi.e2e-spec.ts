@@ -109,17 +109,18 @@ describe('the OpenAPI document served at /api/docs-json', () => {
     expect(operations.map(name).filter((operation) => !registered.has(operation))).toEqual([]);
   });
 
-  it('gives every operation a summary, a success response with a schema, and its body a schema', () => {
+  it('gives every operation a summary, a success response (or a redirect) with a schema, and its body a schema', () => {
     const gaps = operations.flatMap(({ method, path, operation }) => {
       const at = `${method} ${path}`;
       const found: string[] = [];
       if (!operation.summary?.trim()) found.push(`${at}: no summary`);
-      const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+      const successes = Object.entries(operation.responses).filter(([status]) => /^[23]\d\d$/.test(status));
       if (successes.length === 0) found.push(`${at}: no 2xx response`);
       for (const [status, response] of successes) {
         if (isReference(response)) found.push(`${at} ${status}: a $ref, not an inline response`);
-        else if (status === '204') {
-          if (response.content) found.push(`${at} 204: No Content with a body`);
+        else if (status === '204' || status === '302') {
+          if (response.content) found.push(`${at} ${status}: a body where none is sent`);
+          if (status === '302' && !response.headers?.Location) found.push(`${at} 302: no Location header`);
         } else if (!response.content || Object.keys(response.content).length === 0) {
           found.push(`${at} ${status}: no content type (only 204 may have none)`);
         } else {

@@ -1,43 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from './support/api-process';
 import { launchChromium } from './support/browser';
+import { ONCE_WARNING, revokeInPage, seriousViolations, whoamiFromPython } from './support/page-checks';
 import { startListeningApi, type ListeningApi } from './support/listening-api';
 import { STORE_CONFIGURATION } from './support/test-stores';
 
 const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
-const WARNING = "Make sure to copy your personal access token now. You won't be able to see it again.";
-
-/** The guide's last step: the token used from code, with Python requests, as the page shows it. */
-async function whoamiFromPython(apiUrl: string, token: string): Promise<{ status: number; body: string }> {
-  const script = [
-    'import os, requests',
-    'r = requests.get(os.environ["API"] + "/api/v1/whoami", headers={"X-API-Token": os.environ["TOKEN"]}, timeout=10)',
-    'print(r.status_code); print(r.text)',
-  ].join('\n');
-  // Not execFileSync: the API answering the call runs in this process.
-  const { stdout } = await promisify(execFile)('python3', ['-c', script], {
-    env: { PATH: process.env.PATH, API: apiUrl, TOKEN: token },
-    encoding: 'utf8',
-  });
-  const [status, ...body] = stdout.split('\n');
-  return { status: Number(status), body: body.join('\n') };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-    );
-}
 
 /** Everything the browser keeps for the page, where a token must never be. */
 async function browserStorage(page: Page, context: BrowserContext): Promise<string> {
@@ -97,7 +68,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     await field.waitFor();
     token = await field.inputValue();
     expect(token).toMatch(/^pat_[A-Za-z0-9]+$/);
-    await dialog.getByText(WARNING).waitFor();
+    await dialog.getByText(ONCE_WARNING).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'generated-token.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -133,11 +104,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
   });
 
   it('revokes the token after a confirmation that names it, and the call is refused from then on', async () => {
-    await page.getByRole('button', { name: 'Revoke CI deploy' }).click();
-    const confirm = page.getByRole('dialog', { name: "Revoke the token 'CI deploy'?" });
-    await confirm.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByRole('button', { name: 'Revoke CI deploy' }).waitFor({ state: 'detached' });
-    expect(await page.getByRole('row', { name: /CI deploy/ }).textContent()).toContain('Revoked');
+    await revokeInPage(page, 'CI deploy');
     const call = await whoamiFromPython(api.url, token);
     expect(call.status).toBe(401);
     expect(JSON.parse(call.body)).toMatchObject({ code: 'token_revoked' });

@@ -84,7 +84,7 @@ async function waitUntilReady(child: ChildProcess, port: number, url: string, ou
   throw new Error(`Process not ready at ${url}:\n${output.join('\n')}`);
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);

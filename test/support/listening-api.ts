@@ -6,9 +6,9 @@ export interface ListeningApi extends ApiHarness {
   url: string;
 }
 
-/** The API in this process, listening on a free port of 127.0.0.1 that is also its APP_URL, as a browser reaches it. */
-export async function startListeningApi(options: HarnessOptions = {}): Promise<ListeningApi> {
-  const port = await freePort();
+/** The API in this process, listening on a free (or the given) port of 127.0.0.1 that is also its APP_URL, as a browser reaches it. */
+export async function startListeningApi(options: HarnessOptions & { port?: number } = {}): Promise<ListeningApi> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const api = await startApi({ ...options, env: { APP_URL: url, ...options.env } });
   await api.app.listen({ port, host: '127.0.0.1' });

@@ -223,6 +223,25 @@ export const variablesSchema = z.object({
     description:
       'the public URL of the service: base of links in notices, and the origin the token page is served from',
   }),
+  authOidcIssuer: doc(unset(url(['https:', 'http:'])), {
+    group: PAGE,
+    description:
+      'the OpenID Connect provider the token page signs in with (its issuer URL; http only on a loopback host); unset: the local sign-in, on a loopback `HOST` only',
+  }),
+  authOidcClientId: doc(unset(text()), {
+    group: PAGE,
+    description: "the page's client id at that provider (redirect URI: `APP_URL` + `/api/v1/session/oidc/callback`)",
+  }),
+  authOidcClientSecret: doc(unset(credential()), {
+    group: PAGE,
+    secret: true,
+    description: 'its client secret, sent as HTTP Basic (`client_secret_basic`)',
+  }),
+  authOidcRolesClaim: doc(text().default('roles'), {
+    group: PAGE,
+    description:
+      "the claim (userinfo or ID token) that lists the user's roles; `admin` among them opens the admin views",
+  }),
   webSessionHours: doc(wholeNumber(1, 720, 12), {
     group: PAGE,
     description: 'how long a sign-in to the token page lasts, from sign-in (use does not extend it)',

@@ -326,11 +326,38 @@ describe('loadConfig', () => {
       [{ SMTP_URL: 'smtp://mail:25', SMTP_PASSWORD: 'pw' }, 'SMTP_PASSWORD', /SMTP_USER is not/],
       [{ SMTP_USER: 'pat', SMTP_PASSWORD: 'pw' }, 'SMTP_USER', /SMTP_URL is not/],
       [{ NOTIFY_WEBHOOK_AUTHORIZATION: 'Bearer x' }, 'NOTIFY_WEBHOOK_AUTHORIZATION', /NOTIFY_WEBHOOK_URL is not/],
+      [{ AUTH_OIDC_CLIENT_SECRET: 'pw' }, 'AUTH_OIDC_CLIENT_SECRET', /AUTH_OIDC_ISSUER is not/],
+      [
+        { AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_ID: 'page' },
+        'AUTH_OIDC_ISSUER',
+        /AUTH_OIDC_CLIENT_SECRET is not/,
+      ],
+      [
+        { AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_SECRET: 'pw' },
+        'AUTH_OIDC_ISSUER',
+        /AUTH_OIDC_CLIENT_ID is not/,
+      ],
     ])('refuses a credential of no use alone: %j', (env, name, problem) => {
       const error = configError(env);
       expect(error.variable).toBe(name);
       expect(error.message).toMatch(problem);
       expect(error.message).not.toMatch(/\bpw\b|Bearer x/);
+    });
+
+    it('reads the identity provider, over https, or http on this machine only', () => {
+      const provider = { AUTH_OIDC_CLIENT_ID: 'page', AUTH_OIDC_CLIENT_SECRET: 'pw' };
+      expect(load({ ...provider, AUTH_OIDC_ISSUER: 'https://id.example.com/realms/x' })).toMatchObject({
+        authOidcIssuer: 'https://id.example.com/realms/x',
+        authOidcClientId: 'page',
+        authOidcClientSecret: 'pw',
+        authOidcRolesClaim: 'roles',
+      });
+      expect(load({ ...provider, AUTH_OIDC_ISSUER: 'http://localhost:8080' }).authOidcIssuer).toBe(
+        'http://localhost:8080',
+      );
+      const error = configError({ ...provider, AUTH_OIDC_ISSUER: 'http://id.example.com' });
+      expect(error.variable).toBe('AUTH_OIDC_ISSUER');
+      expect(error.problem).toContain('https://');
     });
 
     it('does not echo credentials of a malformed URL', () => {

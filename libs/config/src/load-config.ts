@@ -97,6 +97,19 @@ function checkCombinations(variables: ConfigVariables): void {
   requires(variables, 'smtpPassword', 'smtpUser');
   requires(variables, 'smtpUser', 'smtpUrl');
   requires(variables, 'notifyWebhookAuthorization', 'notifyWebhookUrl');
+  requires(variables, 'authOidcIssuer', 'authOidcClientId');
+  requires(variables, 'authOidcIssuer', 'authOidcClientSecret');
+  requires(variables, 'authOidcClientId', 'authOidcIssuer');
+  requires(variables, 'authOidcClientSecret', 'authOidcIssuer');
+  if (variables.authOidcIssuer !== null && new URL(variables.authOidcIssuer).protocol === 'http:') {
+    const { hostname } = new URL(variables.authOidcIssuer);
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(hostname)) {
+      throw new ConfigError(
+        'AUTH_OIDC_ISSUER',
+        'must be https:// unless the provider runs on this machine (localhost)',
+      );
+    }
+  }
   if (variables.authJwksUrl !== null) {
     for (const key of ['authJwtIssuer', 'authJwtAudience'] as const) {
       if (variables[key] === null) {

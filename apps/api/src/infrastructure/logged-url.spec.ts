@@ -30,3 +30,12 @@ describe('loggedUrl', () => {
     expect(loggedUrl('eyJ'.repeat(5000))).toBe(URL_CUT_MARK);
   });
 });
+
+describe('loggedUrl of the sign-in callback', () => {
+  it("keeps the provider's code and state out of the line", () => {
+    expect(loggedUrl('/api/v1/session/oidc/callback?code=abc123&state=xyz&iss=http%3A%2F%2Fidp')).toBe(
+      '/api/v1/session/oidc/callback?[redacted]',
+    );
+    expect(loggedUrl('/api/v1/session/oidc/callback')).toBe('/api/v1/session/oidc/callback');
+  });
+});

@@ -1,3 +1,11 @@
+/** The sign-in's return from the provider: its query carries a one-time code and the state, logged by nobody. */
+export const OIDC_CALLBACK_PATH = '/api/v1/session/oidc/callback';
+
+function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : `${url.slice(0, query)}?[redacted]`;
+}
+
 /** What a log line takes from a request's URL, at most. */
 export const LOGGED_URL_MAX_LENGTH = 2048;
 export const URL_CUT_MARK = '…[cut]';
@@ -13,6 +21,7 @@ const isSecretCharacter = (code: number): boolean =>
  * is left at the end of the line.
  */
 export function loggedUrl(url: string): string {
+  if (url.startsWith(OIDC_CALLBACK_PATH)) return withoutQuery(url);
   if (url.length <= LOGGED_URL_MAX_LENGTH) return url;
   let end = LOGGED_URL_MAX_LENGTH;
   if (isSecretCharacter(url.charCodeAt(end))) {

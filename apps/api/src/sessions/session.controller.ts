@@ -52,7 +52,7 @@ export class SessionController {
   options(): SessionOptionsResponse {
     const { config } = this;
     return {
-      signIn: { local: localSignInAllowed(config), oidc: false },
+      signIn: { local: localSignInAllowed(config), oidc: config.authOidcIssuer !== null },
       tokenPolicy: {
         defaultLifetimeDays: Math.min(DEFAULT_LIFETIME_DAYS, config.tokenMaxLifetimeDays),
         maxLifetimeDays: config.tokenMaxLifetimeDays,

@@ -12,5 +12,5 @@ function isLoopbackHost(host: string): boolean {
  * can reach the page: no identity provider configured, and the API bound to a loopback address.
  */
 export function localSignInAllowed(config: AppConfig): boolean {
-  return isLoopbackHost(config.host);
+  return config.authOidcIssuer === null && isLoopbackHost(config.host);
 }
