@@ -72,6 +72,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     await page.screenshot({ path: join(SCREENSHOTS, 'generated-token.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
+    expect(await dialog.getByRole('button', { name: 'Done' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText('Copied').waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(token);

@@ -63,6 +63,7 @@ describe(`the token page in Chromium, signed in through an OpenID Connect provid
     await dialog.getByRole('button', { name: 'Generate' }).click();
     const token = await dialog.getByLabel('Your new token').inputValue();
     await dialog.getByText(ONCE_WARNING).waitFor();
+    await dialog.getByLabel('I have stored the token somewhere safe').check();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('row', { name: /from single sign-on/ }).waitFor();
     expect(await page.content()).not.toContain(token);

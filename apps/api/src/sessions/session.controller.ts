@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
+  ApiSecurity,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -115,6 +116,7 @@ export class SessionController {
   @Delete()
   @HttpCode(204)
   @ApiCookieAuth(SESSION_SCHEME)
+  @ApiSecurity({}) // signing out needs no session: without one there is nothing to end
   @ApiOperation({ summary: 'Sign out: the session ends on the server, and its cookie is cleared' })
   @ApiNoContentResponse({ description: 'Signed out (also when the session had already ended)' })
   @ApiProblemResponse(403, ['csrf_failed'])

@@ -16,6 +16,8 @@ export function GeneratedToken({ name, secret, onDone }: GeneratedTokenProps): R
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Done stays out of reach until the token is copied, downloaded, or said to be stored.
+  const [stored, setStored] = useState(false);
 
   useEffect(() => {
     input.current?.focus();
@@ -26,8 +28,16 @@ export function GeneratedToken({ name, secret, onDone }: GeneratedTokenProps): R
     input.current?.select();
     navigator.clipboard
       .writeText(secret)
-      .then(() => setAnnouncement('Copied'))
+      .then(() => {
+        setAnnouncement('Copied');
+        setStored(true);
+      })
       .catch(() => setAnnouncement('Could not copy: select the token and copy it yourself'));
+  };
+
+  const download = (): void => {
+    downloadTextFile(fileNameFor(name), `${secret}\n`);
+    setStored(true);
   };
 
   const done = (): void => {
@@ -49,15 +59,19 @@ export function GeneratedToken({ name, secret, onDone }: GeneratedTokenProps): R
         <button type="button" className="button" onClick={copy}>
           Copy
         </button>
-        <button type="button" className="button" onClick={() => downloadTextFile(fileNameFor(name), `${secret}\n`)}>
+        <button type="button" className="button" onClick={download}>
           Download
         </button>
         <span className="announcement" aria-live="polite">
           {announcement}
         </span>
       </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />I have stored
+        the token somewhere safe
+      </label>
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={done}>
+        <button type="button" className="button button--primary" onClick={done} disabled={!stored}>
           Done
         </button>
       </div>
