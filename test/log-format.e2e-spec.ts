@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, startProcess, type ApiProcess } from './support/api-process';
 import { eventually } from './support/outcome-deadline';
+import { collectLines } from './support/output-lines';
 import { tempDataDir } from './support/temp-dir';
 
 const MAIN = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
@@ -18,12 +19,12 @@ const isJson = (line: string): boolean => {
 
 /** The built API under a pseudo-terminal (util-linux `script`), as `npm start` in a terminal runs it. */
 class ApiOnTerminal {
-  readonly output: string[] = [];
+  private readonly output: string[];
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
-    child.stdout?.on('data', (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split(/\r?\n/)));
+    this.output = collectLines([child.stdout]);
   }
 
   static async start(env: Record<string, string>): Promise<ApiOnTerminal> {
@@ -38,7 +39,12 @@ class ApiOnTerminal {
   }
 
   lines(): string[] {
-    return this.output.filter((line) => line.trim() !== '');
+    return this.output;
+  }
+
+  async lineWith(text: string): Promise<string> {
+    await eventually(() => Promise.resolve(this.output.some((line) => line.includes(text))));
+    return this.output.find((line) => line.includes(text)) ?? '';
   }
 
   stop(): Promise<void> {
@@ -84,8 +90,8 @@ describe('log lines: readable at a terminal, JSON lines everywhere else', () => 
     }, 60_000);
     afterAll(() => api.stop());
 
-    it('writes JSON lines', () => {
-      const listening = api.lines().find((line) => line.includes('API listening on')) ?? '';
+    it('writes JSON lines', async () => {
+      const listening = await api.lineWith('API listening on');
       expect(JSON.parse(listening)).toMatchObject({ level: 30, msg: expect.stringContaining('API listening on') });
     });
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { listensOn } from './port-owner';
+import { collectLines } from './output-lines';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -53,12 +54,7 @@ async function startOnFreePort(app: 'api' | 'notifier', env: Record<string, stri
     env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env, [portVariable]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output: string[] = [];
-  const collect = (chunk: Buffer): void => {
-    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  const output = collectLines([child.stdout, child.stderr]);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, port, `${url}${readyPath}`, output);
   return { url, port, output, stop: (signal?: NodeJS.Signals) => stopChild(child, signal) };

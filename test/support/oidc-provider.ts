@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort, stopChild } from './api-process';
+import { collectLines } from './output-lines';
 
 /** The claims an account's sign-in gives, besides its `sub` (the login typed into the form). */
 export interface OidcAccountClaims {
@@ -44,16 +45,11 @@ export async function startOidcProvider(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output: string[] = [];
+  let output: string[] = [];
   const issuer = await new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer): void => {
-      const lines = chunk.toString('utf8').split('\n').filter(Boolean);
-      output.push(...lines);
-      const ready = lines.find((line) => line.startsWith('ready '));
-      if (ready !== undefined) resolve(ready.slice('ready '.length));
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    output = collectLines([child.stdout, child.stderr], (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice('ready '.length));
+    });
     child.once('exit', (code) => reject(new Error(`The OIDC provider exited with ${code}:\n${output.join('\n')}`)));
   });
   return {
