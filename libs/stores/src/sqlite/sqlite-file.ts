@@ -17,10 +17,32 @@ export interface SqliteFileOptions {
  */
 export function openSqliteFile(file: string, schema: string, options: SqliteFileOptions): Connection {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-  db.pragma('journal_mode = WAL');
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  whileBusy(busyTimeoutMs, () => db.pragma('journal_mode = WAL'));
   db.pragma(`synchronous = ${options.synchronous}`);
   for (const pragma of options.pragmas ?? []) db.pragma(pragma);
   db.exec(schema);
   return db;
+}
+
+const RETRY_PAUSE_MS = 20;
+
+/**
+ * Runs `step` again while the file is busy, up to `timeoutMs`. Switching a new file to WAL
+ * while another process creates it answers SQLITE_BUSY at once, without the busy handler:
+ * two processes started together on a fresh DATA_DIR would otherwise fail to start.
+ */
+function whileBusy(timeoutMs: number, step: () => unknown): void {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, RETRY_PAUSE_MS);
+    }
+  }
 }
