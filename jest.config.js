@@ -20,6 +20,7 @@ const moduleNameMapper = {
   '^@pat/domain(.*)$': '<rootDir>/libs/domain/src$1',
   '^@pat/stores(.*)$': '<rootDir>/libs/stores/src$1',
   '^@pat/config(.*)$': '<rootDir>/libs/config/src$1',
+  '^@pat/nest-guard(.*)$': '<rootDir>/libs/nest-guard/src$1',
 };
 
 const project = (displayName, testMatch, extra = {}) => ({

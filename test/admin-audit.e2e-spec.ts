@@ -83,7 +83,13 @@ describe('audit log and admin API', () => {
         actor: 'alice',
         tokenId: aliceOld.id,
         userId: 'alice',
-        data: expect.objectContaining({ tokenId: aliceOld.id, userId: 'alice', name: 'old', schemaVersion: 1 }),
+        data: expect.objectContaining({
+          tokenId: aliceOld.id,
+          userId: 'alice',
+          name: 'old',
+          schemaVersion: 2,
+          scopes: ['api', 'read_api'],
+        }),
       });
 
       const walked = await walk('');
@@ -199,6 +205,7 @@ describe('audit log and admin API', () => {
         tokenHint: expect.any(String),
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
+        scopes: ['api', 'read_api'],
         status: 'active',
         lastUsedAt: expect.any(String),
       });

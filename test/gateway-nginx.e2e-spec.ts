@@ -36,6 +36,14 @@ describe('behind nginx, configured as the README shows', () => {
       expect(created.status).toBe(201);
       tokens.set(userId, { token: String(created.body.token), id: String(created.body.id) });
     }
+    const readerJwt = await signUserJwt(userJwtSecret(stores.env), { sub: 'reader' });
+    const reader = await httpClient(api.url).post(
+      '/api/v1/tokens',
+      { name: 'reports', scopes: ['read_api'] },
+      bearer(readerJwt),
+    );
+    expect([reader.status, reader.body.scopes]).toEqual([201, ['read_api']]);
+    tokens.set('reader', { token: String(reader.body.token), id: String(reader.body.id) });
   }, 30_000);
 
   afterAll(async () => {
@@ -50,7 +58,37 @@ describe('behind nginx, configured as the README shows', () => {
   it('lets a valid token through, handing the application the user and token ids, and not the token', async () => {
     const answer = await gatewayGet(gateway, { ...withToken(tokenOf('alice')), 'x-auth-user-id': 'root' });
     expect(answer.status).toBe(200);
-    expect(answer.seen).toEqual({ userId: 'alice', tokenId: tokens.get('alice')!.id, apiToken: '' });
+    expect(answer.seen).toEqual({
+      userId: 'alice',
+      tokenId: tokens.get('alice')!.id,
+      scopes: 'api read_api',
+      apiToken: '',
+      path: '/',
+    });
+  });
+
+  it('lets a read_api token into the read_api location and refuses it the api one with 403 naming the scope', async () => {
+    const reader = tokenOf('reader');
+    const reports = await gatewayGet(gateway, withToken(reader), '127.0.0.5', '/reports/daily');
+    expect([reports.status, reports.seen.scopes, reports.seen.path]).toEqual([200, 'read_api', '/reports/daily']);
+    const deploy = await gatewayGet(gateway, withToken(reader), '127.0.0.5', '/deploy/now');
+    expect(deploy.status).toBe(403);
+    expect(deploy.headers['www-authenticate']).toBe('Bearer error="insufficient_scope", scope="api"');
+    expect(deploy.seen).toEqual({});
+    const anyToken = await gatewayGet(gateway, withToken(reader), '127.0.0.5', '/');
+    expect([anyToken.status, anyToken.seen.userId]).toEqual([200, 'reader']);
+  });
+
+  it('lets an api token into both scoped locations', async () => {
+    const deploy = await gatewayGet(gateway, withToken(tokenOf('alice')), '127.0.0.5', '/deploy/now');
+    const reports = await gatewayGet(gateway, withToken(tokenOf('alice')), '127.0.0.5', '/reports/daily');
+    expect([deploy.status, deploy.seen.path, reports.status, reports.seen.path]).toEqual([
+      200,
+      '/deploy/now',
+      200,
+      '/reports/daily',
+    ]);
+    expect(deploy.headers['www-authenticate']).toBeUndefined();
   });
 
   it('hands on a user id outside ASCII percent-encoded', async () => {

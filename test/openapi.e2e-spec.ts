@@ -10,7 +10,7 @@ import {
   isProblemCode,
   type ProblemCode,
 } from '../apps/api/src/http/problem-catalog';
-import { PROBLEM_CONTENT_TYPE } from '../apps/api/src/http/problem-details';
+import { PROBLEM_CONTENT_TYPE } from '@pat/nest-guard/core';
 import { TOKEN_PAGE_ASSETS, TOKEN_PAGE_ROUTES } from '../apps/api/src/web/token-page';
 import { startApi, type ApiHarness } from './support/api-harness';
 import {

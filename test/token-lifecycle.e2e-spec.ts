@@ -32,6 +32,7 @@ describe('token lifecycle (walk-through)', () => {
       tokenHint: `${token.slice(0, 8)}…${token.slice(-4)}`,
       createdAt: expect.any(String),
       expiresAt: expect.any(String),
+      scopes: ['api', 'read_api'],
       status: 'active',
     });
     expect(created.body.expiresAt).toBe(daysAfterWholeSecond(created.body.createdAt, 30));
@@ -43,11 +44,13 @@ describe('token lifecycle (walk-through)', () => {
       tokenId: id,
       tokenName: 'CI deploy',
       expiresAt: created.body.expiresAt,
+      scopes: ['api', 'read_api'],
     });
 
     const verify = await api.http.get('/api/v1/auth/verify').set('X-API-Token', token).expect(200);
     expect(verify.headers['x-auth-user-id']).toBe('alice');
     expect(verify.headers['x-auth-token-id']).toBe(id);
+    expect(verify.headers['x-auth-scopes']).toBe('api read_api');
 
     const list = await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${alice}`).expect(200);
     expect(list.body.items).toEqual([
@@ -57,6 +60,7 @@ describe('token lifecycle (walk-through)', () => {
         tokenHint: created.body.tokenHint,
         createdAt: created.body.createdAt,
         expiresAt: created.body.expiresAt,
+        scopes: ['api', 'read_api'],
         status: 'active',
         lastUsedAt: expect.any(String),
       },

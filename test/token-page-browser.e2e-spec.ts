@@ -104,6 +104,31 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     expect(JSON.parse(call.body)).toMatchObject({ userId: 'ada', tokenName: 'CI deploy' });
   });
 
+  it('generates a read-only token when api is unticked, lists its scopes, and a gateway asking for api refuses it', async () => {
+    await page.getByRole('button', { name: 'Generate new token' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Token name').fill('Reports');
+    const api_ = dialog.getByRole('checkbox', { name: /^api\b/ });
+    const readApi = dialog.getByRole('checkbox', { name: /^read_api\b/ });
+    expect([await api_.isChecked(), await readApi.isChecked()]).toEqual([true, true]);
+    await api_.uncheck();
+    await readApi.uncheck();
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    await dialog.getByText('Choose at least one scope.').waitFor();
+    await readApi.check();
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    const reader = await dialog.getByLabel('Your new token').inputValue();
+    await dialog.getByLabel('I have stored the token somewhere safe').check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row', { name: /Reports/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(1).innerText()).toBe('read_api');
+    const verify = (scope: string) =>
+      fetch(`${api.url}/api/v1/auth/verify?scope=${scope}`, { headers: { 'x-api-token': reader } });
+    expect([(await verify('read_api')).status, (await verify('api')).status]).toEqual([200, 403]);
+  });
+
   it('revokes the token after a confirmation that names it, and the call is refused from then on', async () => {
     await revokeInPage(page, 'CI deploy');
     const call = await whoamiFromPython(api.url, token);

@@ -35,7 +35,15 @@ describe("the token page's session: a cookie on the server's side, CSRF-checked"
     const options = await api.http.get('/api/v1/session/options').expect(200);
     expect(options.body).toEqual({
       signIn: { local: true, oidc: false },
-      tokenPolicy: { defaultLifetimeDays: 30, maxLifetimeDays: 365, allowNoExpiry: false },
+      tokenPolicy: {
+        defaultLifetimeDays: 30,
+        maxLifetimeDays: 365,
+        allowNoExpiry: false,
+        scopes: [
+          { name: 'api', description: 'Full access: read and write', includes: ['read_api'] },
+          { name: 'read_api', description: 'Read-only access', includes: [] },
+        ],
+      },
       apiUrl: PAGE_ORIGIN,
     });
   });

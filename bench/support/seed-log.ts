@@ -1,5 +1,5 @@
 import {
-  TOKEN_EVENT_SCHEMA_VERSION,
+  TOKEN_GENERATED_SCHEMA_VERSION,
   TokenDigester,
   TokenFormat,
   tokenStreamName,
@@ -87,7 +87,7 @@ export function generatedEvent(token: Omit<SeededToken, 'token'>, hint: string, 
   return {
     type: 'TokenGenerated',
     data: {
-      schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+      schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
       tokenId: token.id,
       userId: token.userId,
       ownerEmail: `${token.userId}@example.com`,
@@ -96,6 +96,7 @@ export function generatedEvent(token: Omit<SeededToken, 'token'>, hint: string, 
       tokenHint: hint,
       generatedAt: at.toISOString(),
       expiresAt: token.expiresAt.toISOString(),
+      scopes: ['api', 'read_api'],
     },
   };
 }

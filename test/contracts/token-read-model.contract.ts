@@ -142,6 +142,7 @@ export function describeTokenReadModelContract(
           name: `token ${revoked.id.slice(0, 8)}`,
           tokenHint: 'pat_ABCD…WXYZ',
           tokenDigest: revoked.digest,
+          scopes: ['api', 'read_api'],
           createdAt: at(-2 * DAY),
           expiresAt: at(30 * DAY),
           status: 'revoked',

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   dataDir?: string;
   clock?: Clock;
+  /** Runs on the configured stores before the API starts (to record an older service's events). */
+  beforeStart?: (config: AppConfig) => Promise<void>;
 }
 
 /** The API in this process, on a fresh DATA_DIR (or the given one), served over real HTTP. */
@@ -34,6 +36,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<ApiHarness
   const dataDir = options.dataDir ?? temp!.path;
   const stores = await testStores(dataDir);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...stores.env, ...options.env });
+  await options.beforeStart?.(config);
   const app = await createApiApp(config, { clock: options.clock });
   await app.getHttpAdapter().getInstance().ready();
   const secret = config.userAuth.kind === 'secret' ? config.userAuth.secret : '';

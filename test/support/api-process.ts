@@ -30,14 +30,31 @@ export function freePort(): Promise<number> {
 const START_ATTEMPTS = 3;
 
 /** Runs a built app (`npm run build` first) as its own OS process and waits until it is ready. */
-export async function startProcess(
+export function startProcess(
   app: 'api' | 'notifier',
   env: Record<string, string>,
   readyPath = '/health/ready',
 ): Promise<ApiProcess> {
+  const program = { main: join(ROOT, 'dist', 'apps', app, 'src', 'main.js'), cwd: ROOT };
+  return startProgram(program, env, readyPath, app === 'api' ? 'PORT' : 'NOTIFIER_PORT');
+}
+
+export interface NodeProgram {
+  /** The JavaScript file node runs. */
+  main: string;
+  cwd: string;
+}
+
+/** Runs a Node.js program listening on the port in `portVariable`, and waits until `readyPath` answers 2xx. */
+export async function startProgram(
+  program: NodeProgram,
+  env: Record<string, string>,
+  readyPath: string,
+  portVariable = 'PORT',
+): Promise<ApiProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnFreePort(app, env, readyPath);
+      return await startOnFreePort(program, env, readyPath, portVariable);
     } catch (error) {
       if (!(error instanceof PortTaken) || attempt === START_ATTEMPTS) throw error;
     }
@@ -46,11 +63,15 @@ export async function startProcess(
 
 class PortTaken extends Error {}
 
-async function startOnFreePort(app: 'api' | 'notifier', env: Record<string, string>, readyPath: string) {
+async function startOnFreePort(
+  program: NodeProgram,
+  env: Record<string, string>,
+  readyPath: string,
+  portVariable: string,
+) {
   const port = await freePort();
-  const portVariable = app === 'api' ? 'PORT' : 'NOTIFIER_PORT';
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [program.main], {
+    cwd: program.cwd,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env, [portVariable]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

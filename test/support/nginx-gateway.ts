@@ -19,7 +19,7 @@ export interface NginxGateway {
 export interface GatewayAnswer {
   status: number;
   headers: IncomingHttpHeaders;
-  /** What the application behind nginx was handed: `userId`, `tokenId`, `apiToken`. */
+  /** What the application behind nginx was handed: `userId`, `tokenId`, `scopes`, `apiToken`, and the `path`. */
   seen: Record<string, string>;
 }
 
@@ -57,7 +57,7 @@ ${gateway}
     listen 127.0.0.1:${appPort};
     location / {
       default_type text/plain;
-      return 200 "userId=$http_x_auth_user_id\\ntokenId=$http_x_auth_token_id\\napiToken=$http_x_api_token\\n";
+      return 200 "userId=$http_x_auth_user_id\\ntokenId=$http_x_auth_token_id\\nscopes=$http_x_auth_scopes\\napiToken=$http_x_api_token\\npath=$uri\\n";
     }
   }
 }
@@ -93,10 +93,11 @@ export function gatewayGet(
   gateway: NginxGateway,
   headers: Record<string, string>,
   from = '127.0.0.1',
+  path = '/',
 ): Promise<GatewayAnswer> {
   return new Promise((resolve, reject) => {
     const call = request(
-      { host: '127.0.0.1', port: gateway.port, path: '/', headers, localAddress: from, agent: false },
+      { host: '127.0.0.1', port: gateway.port, path, headers, localAddress: from, agent: false },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

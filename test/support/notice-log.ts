@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   TOKEN_EVENT_SCHEMA_VERSION,
+  TOKEN_GENERATED_SCHEMA_VERSION,
   tokenStreamName,
   type EventStore,
   type LogPosition,
@@ -34,7 +35,7 @@ export class NoticeLog {
     return this.record({
       type: 'TokenGenerated',
       data: {
-        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
         tokenId,
         userId: spec.userId ?? 'alice',
         ownerEmail: spec.ownerEmail === undefined ? 'alice@example.com' : spec.ownerEmail,
@@ -43,6 +44,7 @@ export class NoticeLog {
         tokenHint: 'pat_AbCd…wXyZ',
         generatedAt: spec.generatedAt.toISOString(),
         expiresAt: spec.expiresAt?.toISOString() ?? null,
+        scopes: ['api', 'read_api'],
       },
     });
   }

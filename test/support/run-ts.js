@@ -15,6 +15,7 @@ const aliases = [
   ['@pat/domain', 'libs/domain/src'],
   ['@pat/stores', 'libs/stores/src'],
   ['@pat/config', 'libs/config/src'],
+  ['@pat/nest-guard', 'libs/nest-guard/src'],
 ];
 
 const resolveFilename = Module._resolveFilename;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   TOKEN_EVENT_SCHEMA_VERSION,
+  TOKEN_GENERATED_SCHEMA_VERSION,
   tokenStreamName,
   type EventStore,
   type LogPosition,
@@ -23,6 +24,7 @@ export interface GenerateSpec {
   digest?: string;
   createdAt?: Date;
   expiresAt?: Date | null;
+  scopes?: string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export class HistoryToken {
     return this.append({
       type: 'TokenGenerated',
       data: {
-        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
         tokenId: this.id,
         userId: spec.userId ?? 'alice',
         ownerEmail: spec.ownerEmail === undefined ? 'owner@example.com' : spec.ownerEmail,
@@ -83,6 +85,7 @@ export class HistoryToken {
         tokenHint: 'pat_ABCD…WXYZ',
         generatedAt: (spec.createdAt ?? at(-DAY)).toISOString(),
         expiresAt: spec.expiresAt === undefined || spec.expiresAt === null ? null : spec.expiresAt.toISOString(),
+        scopes: spec.scopes ?? ['api', 'read_api'],
       },
     });
   }

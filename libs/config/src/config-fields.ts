@@ -138,3 +138,29 @@ export function trustProxyList() {
       }
     });
 }
+
+/** Comma-separated names, each as `isName` wants it, none twice; unset or blank: null. */
+export function nameList(isName: (name: string) => boolean, expected: string, most: number) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return null;
+      const names = raw.split(',').map((part) => part.trim());
+      const bad = names.find((name) => !isName(name));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `each name must be ${expected}, got "${bad.slice(0, 80)}"` });
+        return z.NEVER;
+      }
+      const twice = names.find((name, index) => names.indexOf(name) !== index);
+      if (twice !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `lists "${twice}" twice` });
+        return z.NEVER;
+      }
+      if (names.length > most) {
+        ctx.addIssue({ code: 'custom', message: `must list at most ${most} names, got ${names.length}` });
+        return z.NEVER;
+      }
+      return names;
+    });
+}

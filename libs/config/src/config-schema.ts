@@ -1,9 +1,10 @@
-import { TOKEN_PREFIX_PATTERN } from '@pat/domain';
+import { isScopeName, MAX_DECLARED_SCOPES, SCOPE_NAME_MAX_LENGTH, TOKEN_PREFIX_PATTERN } from '@pat/domain';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   credential,
   dayList,
+  nameList,
   flag,
   oneOf,
   pattern,
@@ -128,6 +129,22 @@ export const variablesSchema = z.object({
     group: TOKENS,
     description:
       'active tokens one user may have; one more is refused with 409 `token_limit_reached` until one is revoked or expires',
+  }),
+  tokenScopes: doc(
+    nameList(isScopeName, `[a-z][a-z0-9_:.-]*, at most ${SCOPE_NAME_MAX_LENGTH} characters`, MAX_DECLARED_SCOPES),
+    {
+      group: TOKENS,
+      shownDefault: '`api,read_api` (or the names in `TOKEN_SCOPES_FILE`)',
+      description:
+        'the scopes a token may carry, comma-separated; `api` (full access, includes `read_api`) and `read_api` (read-only) come with descriptions',
+      example: 'api,read_api,deploy',
+    },
+  ),
+  tokenScopesFile: doc(unset(text()), {
+    group: TOKENS,
+    description:
+      'a JSON file describing the scopes: `{"deploy": "Deploy releases", "admin": {"description": "…", "includes": ["deploy"]}}`; alone, its names are the scopes',
+    example: '/etc/pat/scopes.json',
   }),
   expirySweepIntervalMs: doc(wholeNumber(100, 60_000, 5000), {
     group: TOKENS,

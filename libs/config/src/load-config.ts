@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppConfig, UserAuthConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { variableDocs, variablesSchema, type ConfigVariables } from './config-schema';
+import { declaredScopes } from './declared-scopes';
 import { embeddedSecret } from './embedded-secret';
 import { secretProblem } from './secret-rules';
 import { fileVariableName, variableName } from './variable-names';
@@ -18,7 +19,16 @@ export function loadConfig(env: Env): AppConfig {
   if (!parsed.success) throw configError(parsed.error.issues[0], sources);
   const variables = parsed.data;
   checkCombinations(variables);
-  const { authJwtSecret, authJwksUrl, authJwtIssuer, authJwtAudience, tokenPepper, ...rest } = variables;
+  const {
+    authJwtSecret,
+    authJwksUrl,
+    authJwtIssuer,
+    authJwtAudience,
+    tokenPepper,
+    tokenScopes,
+    tokenScopesFile,
+    ...rest
+  } = variables;
   const generatedSecrets: string[] = [];
   const warnings: string[] = [];
   const given = (key: Key, value: string | undefined): string => {
@@ -37,6 +47,7 @@ export function loadConfig(env: Env): AppConfig {
     ...rest,
     userAuth,
     tokenPepper: given('tokenPepper', tokenPepper),
+    tokenScopes: declaredScopes(tokenScopes, tokenScopesFile),
     generatedSecrets,
     warnings,
   };

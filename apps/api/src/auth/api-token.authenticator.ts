@@ -1,58 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TOKEN_READ_MODEL, TokenDigester, TokenFormat, hasPassed, type Clock, type TokenReadModel } from '@pat/domain';
+import {
+  TOKEN_READ_MODEL,
+  TokenDigester,
+  TokenFormat,
+  type Clock,
+  type TokenReadModel,
+  type TokenView,
+} from '@pat/domain';
+import { TOKEN_REFUSAL_DETAIL, TokenVerifier, principalOf, type TokenRefusal } from '@pat/nest-guard/core';
 import { ApiProblem } from '../http/api-problem.exception';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
 import type { TokenPrincipal } from './principals';
 import { TokenUsageRecorder } from './token-usage-recorder';
 
-export type TokenRefusal = 'token_missing' | 'token_malformed' | 'token_invalid' | 'token_revoked' | 'token_expired';
-
-const REFUSAL_DETAIL: Record<TokenRefusal, string> = {
-  token_missing: 'Send a personal access token in the X-API-Token header',
-  token_malformed: 'The X-API-Token header does not hold a well-formed token',
-  token_invalid: 'The token is not known',
-  token_revoked: 'The token has been revoked',
-  token_expired: 'The token has expired',
-};
+export type { TokenRefusal };
 
 /** One immutable problem per refusal, made once: a refusal costs no stack capture. */
 const REFUSALS = Object.fromEntries(
-  Object.entries(REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(code as TokenRefusal, detail)]),
+  Object.entries(TOKEN_REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(code as TokenRefusal, detail)]),
 ) as Record<TokenRefusal, ApiProblem>;
 
 export function isTokenRefusal(error: unknown): error is ApiProblem {
-  return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(REFUSAL_DETAIL, error.code);
+  return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(TOKEN_REFUSAL_DETAIL, error.code);
 }
 
 /**
- * The X-API-Token check: shape and CRC first (no store is touched for a typo), then the
- * keyed digest, one read-model lookup, and the status at this instant. It writes nothing:
- * the use is only noted in memory for `lastUsedAt`.
+ * The X-API-Token check of the guard package (format and CRC, keyed digest, one read-model
+ * lookup, the status at this instant) on this process's read model, counted in the metrics.
+ * It writes nothing: the use is only noted in memory for `lastUsedAt`.
  */
 @Injectable()
 export class ApiTokenAuthenticator {
+  private readonly verifier: TokenVerifier<TokenView>;
+
   constructor(
-    private readonly format: TokenFormat,
-    private readonly digester: TokenDigester,
-    @Inject(TOKEN_READ_MODEL) private readonly readModel: TokenReadModel,
+    format: TokenFormat,
+    digester: TokenDigester,
+    @Inject(TOKEN_READ_MODEL) readModel: TokenReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: AuthMetrics,
     private readonly usage: TokenUsageRecorder,
-  ) {}
+  ) {
+    this.verifier = new TokenVerifier(format, digester, readModel);
+  }
 
   async authenticate(candidate: unknown): Promise<TokenPrincipal> {
-    if (typeof candidate !== 'string' || !this.format.isWellFormed(candidate)) {
-      throw this.refuse('token_malformed');
-    }
-    const view = await this.readModel.findByDigest(this.digester.digest(candidate));
-    if (view === null) throw this.refuse('token_invalid');
-    if (view.status === 'revoked') throw this.refuse('token_revoked');
     const now = this.clock.now();
-    if (view.status === 'expired' || hasPassed(view.expiresAt, now)) throw this.refuse('token_expired');
+    const verified = await this.verifier.verify(candidate, now);
+    if (typeof verified === 'string') throw this.refuse(verified);
     this.metrics.authenticated();
-    this.usage.used(view.id, now.getTime());
-    return { userId: view.userId, tokenId: view.id, tokenName: view.name, expiresAt: view.expiresAt };
+    this.usage.used(verified.id, now.getTime());
+    return principalOf(verified);
   }
 
   refuse(code: TokenRefusal): ApiProblem {

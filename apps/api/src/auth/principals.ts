@@ -7,10 +7,5 @@ export interface UserPrincipal {
   credentialExpiresAt: Date;
 }
 
-/** A token holder calling an API with X-API-Token. */
-export interface TokenPrincipal {
-  userId: string;
-  tokenId: string;
-  tokenName: string;
-  expiresAt: Date | null;
-}
+/** A token holder calling an API with X-API-Token: the guard package's principal. */
+export type { TokenPrincipal } from '@pat/nest-guard/core';

@@ -1,5 +1,5 @@
 import { TOKEN_LIMIT_REACHED } from '@pat/domain';
-import type { TokenRefusal } from '../auth/api-token.authenticator';
+import { TOKEN_REFUSALS, type TokenRefusal } from '@pat/nest-guard/core';
 import type { ProblemCode } from '../http/problem-catalog';
 
 /** The `code`s an endpoint answering with a status can carry, unless it names its own. */
@@ -20,13 +20,7 @@ export const GENERATE_409_CODES = [TOKEN_LIMIT_REACHED] as const;
 /** A JSON body is parsed before the guards run, so a broken one is refused first. */
 export const JSON_BODY_400_CODES: readonly ProblemCode[] = ['validation_failed', 'invalid_json'];
 
-export const TOKEN_REFUSAL_CODES: readonly TokenRefusal[] = [
-  'token_missing',
-  'token_malformed',
-  'token_invalid',
-  'token_revoked',
-  'token_expired',
-];
+export const TOKEN_REFUSAL_CODES: readonly TokenRefusal[] = TOKEN_REFUSALS;
 
 /**
  * What any request can be answered before it reaches a route: a URL that is not one, a request

@@ -2,7 +2,7 @@ import { getSchemaPath, type ResponseObject, type SchemaObject } from '@nestjs/s
 import { STATUS_CODES } from 'node:http';
 import { THROTTLED_CODE } from '../http/api-problem.exception';
 import { isAnsweredAs, type ProblemCode } from '../http/problem-catalog';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
+import { PROBLEM_CONTENT_TYPE } from '@pat/nest-guard/core';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
 /** Statuses the problem filter sends with a Retry-After header. */

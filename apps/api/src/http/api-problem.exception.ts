@@ -16,6 +16,8 @@ export class ApiProblem extends Error {
     readonly errors?: FieldError[],
     readonly retryAfterSeconds?: number,
     readonly status: number = PROBLEM_STATUS[code],
+    /** Headers the answer carries besides content-type and Retry-After (WWW-Authenticate). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'ApiProblem';

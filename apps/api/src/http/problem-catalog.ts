@@ -16,6 +16,7 @@ export const PROBLEM_STATUS = {
   token_expired: 401,
   forbidden: 403,
   csrf_failed: 403,
+  insufficient_scope: 403,
   token_not_found: 404,
   not_found: 404,
   method_not_allowed: 405,

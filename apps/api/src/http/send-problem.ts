@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { ApiProblem } from './api-problem.exception';
-import { PROBLEM_CONTENT_TYPE, problemDetails } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '@pat/nest-guard/core';
 
 const STORE_RETRY_AFTER_SECONDS = 5;
 
@@ -9,6 +9,7 @@ const STORE_RETRY_AFTER_SECONDS = 5;
 export function sendProblem(reply: FastifyReply, problem: ApiProblem): void {
   const retryAfter = problem.retryAfterSeconds ?? (problem.status === 503 ? STORE_RETRY_AFTER_SECONDS : undefined);
   if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  if (problem.headers !== undefined) void reply.headers(problem.headers);
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(problem));
 }
 

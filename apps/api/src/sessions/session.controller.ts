@@ -58,6 +58,11 @@ export class SessionController {
         defaultLifetimeDays: Math.min(DEFAULT_LIFETIME_DAYS, config.tokenMaxLifetimeDays),
         maxLifetimeDays: config.tokenMaxLifetimeDays,
         allowNoExpiry: config.tokenAllowNoExpiry,
+        scopes: config.tokenScopes.map(({ name, description, includes }) => ({
+          name,
+          description,
+          includes: [...includes],
+        })),
       },
       apiUrl: config.appUrl.replace(/\/$/, ''),
     };

@@ -37,10 +37,18 @@ export class SignInMethodsResponse {
   oidc!: boolean;
 }
 
+export class ScopeResponse {
+  @ApiProperty({ example: 'read_api' }) name!: string;
+  @ApiProperty({ example: 'Read-only access' }) description!: string;
+  @ApiProperty({ type: [String], description: 'Scopes a token granted this one is granted too' }) includes!: string[];
+}
+
 export class TokenPolicyResponse {
   @ApiProperty({ example: 30 }) defaultLifetimeDays!: number;
   @ApiProperty({ example: 365 }) maxLifetimeDays!: number;
   @ApiProperty({ description: 'Whether a token may be generated without an expiry' }) allowNoExpiry!: boolean;
+  @ApiProperty({ type: [ScopeResponse], description: 'The scopes a token may carry, in the order declared' })
+  scopes!: ScopeResponse[];
 }
 
 /** What the page needs before anyone signs in. */

@@ -9,6 +9,12 @@ export class TokenItemResponse {
   @ApiProperty({ example: 'pat_AbCd…wXyZ' }) tokenHint!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['api', 'read_api'],
+    description: 'The scopes the token carries, includes expanded; `["*"]`: every scope (a token from before scopes)',
+  })
+  scopes!: string[];
   @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
@@ -26,6 +32,7 @@ export class TokenItemResponse {
       tokenHint: view.tokenHint,
       createdAt: view.createdAt.toISOString(),
       expiresAt: view.expiresAt?.toISOString() ?? null,
+      scopes: [...view.scopes],
       status,
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),

@@ -11,6 +11,7 @@ export interface GenerateTokenRequest {
   name: string;
   expiresInDays?: number;
   expiresAt?: string | null;
+  scopes: string[];
 }
 
 export function listTokens(query: TokenQuery): Promise<Page<TokenItem>> {

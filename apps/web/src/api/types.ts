@@ -6,6 +6,7 @@ export interface TokenItem {
   tokenHint: string;
   createdAt: string;
   expiresAt: string | null;
+  scopes: string[];
   status: TokenStatus;
   revokedAt?: string;
   expiredAt?: string;
@@ -51,10 +52,20 @@ export interface Session {
   expiresAt: string;
 }
 
+/** Carried by tokens generated before scopes existed: every scope. */
+export const UNRESTRICTED_SCOPE = '*';
+
+export interface ScopeDefinition {
+  name: string;
+  description: string;
+  includes: string[];
+}
+
 export interface TokenPolicy {
   defaultLifetimeDays: number;
   maxLifetimeDays: number;
   allowNoExpiry: boolean;
+  scopes: ScopeDefinition[];
 }
 
 export interface SessionOptions {

@@ -52,8 +52,11 @@ export function expiryHint(choice: ExpiryChoice, customDate: string, now: Date):
   return `Expires on ${formatUtc(date)}`;
 }
 
-export function generateRequest(name: string, choice: ExpiryChoice, customDate: string): GenerateTokenRequest {
-  if (choice === 'none') return { name, expiresAt: null };
-  if (choice === 'custom') return { name, expiresAt: customDate };
-  return { name, expiresInDays: Number(choice) };
+export function expiryRequest(
+  choice: ExpiryChoice,
+  customDate: string,
+): Pick<GenerateTokenRequest, 'expiresAt' | 'expiresInDays'> {
+  if (choice === 'none') return { expiresAt: null };
+  if (choice === 'custom') return { expiresAt: customDate };
+  return { expiresInDays: Number(choice) };
 }

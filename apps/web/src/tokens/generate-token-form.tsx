@@ -5,7 +5,8 @@ import type { CreatedToken, TokenPolicy } from '../api/types';
 import { ErrorAlert } from '../ui/error-alert';
 import { TextField } from '../ui/text-field';
 import { ExpiryField } from './expiry-field';
-import { generateRequest, initialChoice, type ExpiryChoice } from './expiry-choice';
+import { expiryRequest, initialChoice, type ExpiryChoice } from './expiry-choice';
+import { ScopesField } from './scopes-field';
 
 export const NAME_MAX_LENGTH = 100;
 
@@ -20,6 +21,8 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
   const [name, setName] = useState('');
   const [choice, setChoice] = useState<ExpiryChoice>(() => initialChoice(policy));
   const [customDate, setCustomDate] = useState('');
+  const [scopes, setScopes] = useState<Set<string>>(() => new Set(policy.scopes.map((scope) => scope.name)));
+  const [scopesMissing, setScopesMissing] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,16 +32,19 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
   const expiryError =
     serverError?.messageFor(choice === 'custom' ? 'expiresAt' : 'expiresInDays') ??
     serverError?.messageFor(choice === 'custom' ? 'expiresInDays' : 'expiresAt');
-  const shownAtField = nameError !== undefined || expiryError !== undefined;
+  const scopesError = scopesMissing ? 'Choose at least one scope.' : serverError?.messageFor('scopes');
+  const shownAtField = nameError !== undefined || expiryError !== undefined || scopesError !== undefined;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const missing = name.trim() === '';
     setNameMissing(missing);
+    setScopesMissing(scopes.size === 0);
     setFailure(null);
-    if (missing) return;
+    if (missing || scopes.size === 0) return;
     setBusy(true);
-    generate(generateRequest(name.trim(), choice, customDate))
+    const chosen = policy.scopes.map((scope) => scope.name).filter((scope) => scopes.has(scope));
+    generate({ name: name.trim(), ...expiryRequest(choice, customDate), scopes: chosen })
       .then(onGenerated)
       .catch((error: unknown) => {
         setFailure(error);
@@ -68,6 +74,15 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
         error={expiryError}
       />
       <p className="note">You&apos;ll get a notice 7 days and 1 day before the token expires.</p>
+      <ScopesField
+        scopes={policy.scopes}
+        chosen={scopes}
+        onChange={(chosen) => {
+          setScopes(chosen);
+          if (chosen.size > 0) setScopesMissing(false);
+        }}
+        error={scopesError}
+      />
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           Generate

@@ -2,6 +2,7 @@ import type { ReactElement, Ref } from 'react';
 import type { TokenItem } from '../api/types';
 import { Timestamp } from '../ui/timestamp';
 import { StatusBadge } from './status-badge';
+import { TokenScopes } from './token-scopes';
 import { displayStatus } from './token-status';
 
 interface TokenTableProps<T extends TokenItem> {
@@ -30,6 +31,7 @@ export function TokenTable<T extends TokenItem>({
             <th scope="col">Name</th>
             {ownerOf && <th scope="col">Owner</th>}
             <th scope="col">Token</th>
+            <th scope="col">Scopes</th>
             <th scope="col">Status</th>
             <th scope="col">Created</th>
             <th scope="col">Expires</th>
@@ -50,6 +52,9 @@ export function TokenTable<T extends TokenItem>({
                 {ownerOf && <td data-label="Owner">{ownerOf(token)}</td>}
                 <td data-label="Token">
                   <code>{token.tokenHint}</code>
+                </td>
+                <td data-label="Scopes">
+                  <TokenScopes scopes={token.scopes} />
                 </td>
                 <td data-label="Status">
                   <StatusBadge status={status} />

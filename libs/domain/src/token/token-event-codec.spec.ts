@@ -23,6 +23,15 @@ describe('toTokenEvent', () => {
     expect(toTokenEvent(recorded)).toEqual({ type: event.type, data: event.data });
   });
 
+  it('reads a version-1 TokenGenerated (before scopes) as version 2 granting every scope', () => {
+    const { scopes: _scopes, ...current } = tokenGenerated().data;
+    const recorded = { type: 'TokenGenerated', data: { ...current, schemaVersion: 1 } };
+    expect(toTokenEvent(recorded)).toEqual({
+      type: 'TokenGenerated',
+      data: { ...current, schemaVersion: 2, scopes: ['*'] },
+    });
+  });
+
   it.each(['TokenRenamed', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
     'returns null for the unknown type %j',
     (type) => {
@@ -39,7 +48,17 @@ describe('publicEventData', () => {
     const shown = publicEventData(generated);
     expect(shown).toEqual(rest);
     expect(Object.keys(shown).sort()).toEqual(
-      ['schemaVersion', 'tokenId', 'userId', 'ownerEmail', 'name', 'tokenHint', 'generatedAt', 'expiresAt'].sort(),
+      [
+        'schemaVersion',
+        'tokenId',
+        'userId',
+        'ownerEmail',
+        'name',
+        'tokenHint',
+        'generatedAt',
+        'expiresAt',
+        'scopes',
+      ].sort(),
     );
   });
 

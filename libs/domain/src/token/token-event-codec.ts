@@ -1,10 +1,20 @@
 import { shownNoticeFailureDetail } from '../notice/notice-failure-detail';
 import type { RecordedEvent } from '../ports/event-store.port';
-import { isTokenEventType, type TokenEvent } from './token.events';
+import { isTokenEventType, TOKEN_GENERATED_SCHEMA_VERSION, type TokenEvent } from './token.events';
+import { UNRESTRICTED_SCOPE } from './token-scopes';
 
-/** The token event a recorded event carries, or null for an event of another kind. */
+/**
+ * The token event a recorded event carries, in its current version, or null for an event of
+ * another kind. A version-1 TokenGenerated (before scopes) is read as granting every scope.
+ */
 export function toTokenEvent(recorded: Pick<RecordedEvent, 'type' | 'data'>): TokenEvent | null {
   if (!isTokenEventType(recorded.type)) return null;
+  if (recorded.type === 'TokenGenerated' && recorded.data['schemaVersion'] === 1) {
+    return {
+      type: 'TokenGenerated',
+      data: { ...recorded.data, schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION, scopes: [UNRESTRICTED_SCOPE] },
+    } as TokenEvent;
+  }
   return { type: recorded.type, data: recorded.data } as TokenEvent;
 }
 

@@ -37,6 +37,7 @@ describe('projectTokenView', () => {
       tokenDigest: 'd'.repeat(64),
       createdAt: new Date(GENERATED_AT),
       expiresAt: EXPIRY,
+      scopes: ['api', 'read_api'],
       status: 'active',
       revokedAt: null,
       revokedBy: null,

@@ -14,6 +14,8 @@ export interface TokenView {
   tokenDigest: string;
   createdAt: Date;
   expiresAt: Date | null;
+  /** Granted scopes, includes expanded; `['*']` for a token from before scopes. */
+  scopes: readonly string[];
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
@@ -44,6 +46,7 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       tokenDigest: data.tokenDigest,
       createdAt: new Date(data.generatedAt),
       expiresAt: data.expiresAt === null ? null : new Date(data.expiresAt),
+      scopes: data.scopes,
       status: 'active',
       revokedAt: null,
       revokedBy: null,

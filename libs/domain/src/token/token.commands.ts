@@ -1,6 +1,7 @@
 import type { NoticeChannelErrorCodes } from '../notice/notice-failure-detail';
 import type { ExpiryNoticeFailureReason } from './token.events';
 import type { ExpiryPolicy, ExpiryRequest } from './token-expiry';
+import type { ScopeDefinition } from './token-scopes';
 
 /** Who acts: a user on their own tokens, an admin on anyone's, or the system itself. */
 export type Actor = { kind: 'user'; userId: string; isAdmin: boolean } | { kind: 'system'; name: string };
@@ -21,6 +22,9 @@ export interface GenerateToken {
   name: unknown;
   expiry: ExpiryRequest;
   policy: ExpiryPolicy;
+  /** As requested: absent means every declared scope. */
+  scopes: unknown;
+  declaredScopes: readonly ScopeDefinition[];
   quota: ActiveTokenQuota;
   tokenDigest: string;
   tokenHint: string;

@@ -1,4 +1,5 @@
 import { DomainValidationError } from '../shared/domain-error';
+import { DEFAULT_SCOPES } from './token-scopes';
 import { given } from './testing/given';
 import {
   EXPIRES_AT,
@@ -48,6 +49,8 @@ const generate = (overrides: Partial<GenerateToken> = {}): GenerateToken => ({
   expiry: {},
   policy: { maxLifetimeDays: 365, allowNoExpiry: false },
   quota: { active: 0, limit: 100 },
+  scopes: undefined,
+  declaredScopes: DEFAULT_SCOPES,
   tokenDigest: 'd'.repeat(64),
   tokenHint: 'pat_0123…dE1x',
   now: NOW,
@@ -96,7 +99,7 @@ describe('token decider', () => {
           {
             type: 'TokenGenerated',
             data: {
-              schemaVersion: 1,
+              schemaVersion: 2,
               tokenId: TEST_TOKEN_ID,
               userId: TEST_OWNER_ID,
               ownerEmail: 'alice@example.com',
@@ -105,6 +108,7 @@ describe('token decider', () => {
               tokenHint: 'pat_0123…dE1x',
               generatedAt: '2026-03-01T12:00:00.000Z',
               expiresAt: '2026-03-31T12:00:00.000Z',
+              scopes: ['api', 'read_api'],
             },
           },
         ]);
@@ -145,6 +149,23 @@ describe('token decider', () => {
         .when(generate({ expiry: { expiresInDays: 366 } }))
         .thenThrows(DomainValidationError);
       expect(error.field).toBe('expiresInDays');
+    });
+
+    it('records the scopes asked for, with what they include, in the order declared', () => {
+      given([])
+        .when(generate({ scopes: ['api'] }))
+        .then([tokenGenerated({ scopes: ['api', 'read_api'] })]);
+      given([])
+        .when(generate({ scopes: ['read_api'] }))
+        .then([tokenGenerated({ scopes: ['read_api'] })]);
+    });
+
+    it('refuses an unknown scope with a validation error on field scopes naming it', () => {
+      const error = given([])
+        .when(generate({ scopes: ['read_api', 'write_repository'] }))
+        .thenThrows(DomainValidationError);
+      expect(error.field).toBe('scopes');
+      expect(error.message).toContain('"write_repository"');
     });
 
     it('refuses expiresAt null when the policy does not allow it', () => {

@@ -1,4 +1,5 @@
 import { noticeFailureDetail } from '../notice/notice-failure-detail';
+import { hasPassed } from './has-passed';
 import { actorId, type Actor, type TokenCommand } from './token.commands';
 import {
   TokenAlreadyExistsError,
@@ -6,9 +7,10 @@ import {
   TokenNotFoundError,
   TokenNotYetExpiredError,
 } from './token.errors';
-import { TOKEN_EVENT_SCHEMA_VERSION, type TokenEvent } from './token.events';
+import { TOKEN_EVENT_SCHEMA_VERSION, TOKEN_GENERATED_SCHEMA_VERSION, type TokenEvent } from './token.events';
 import { resolveExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
+import { resolveScopes } from './token-scopes';
 
 export type TokenState =
   | { status: 'absent' }
@@ -23,18 +25,21 @@ export type TokenState =
 
 export const initialTokenState: TokenState = { status: 'absent' };
 
+export { hasPassed };
+
 export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
   switch (command.type) {
     case 'GenerateToken': {
       if (state.status !== 'absent') throw new TokenAlreadyExistsError(command.tokenId);
       const name = normalizeTokenName(command.name);
       const expiresAt = resolveExpiry(command.expiry, command.now, command.policy);
+      const scopes = resolveScopes(command.scopes, command.declaredScopes);
       if (command.quota.active >= command.quota.limit) throw new TokenLimitReachedError(command.quota.limit);
       return [
         {
           type: 'TokenGenerated',
           data: {
-            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
             tokenId: command.tokenId,
             userId: command.userId,
             ownerEmail: command.ownerEmail,
@@ -43,6 +48,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             tokenHint: command.tokenHint,
             generatedAt: command.now.toISOString(),
             expiresAt: expiresAt?.toISOString() ?? null,
+            scopes,
           },
         },
       ];
@@ -154,11 +160,6 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
 
 /** The state after a stream's events, oldest first. */
 export const foldTokenEvents = (events: readonly TokenEvent[]): TokenState => events.reduce(evolve, initialTokenState);
-
-/** From `expiresAt` on (to the millisecond) a token is expired, recorded or not. */
-export function hasPassed(expiresAt: Date | null, now: Date): boolean {
-  return expiresAt !== null && now.getTime() >= expiresAt.getTime();
-}
 
 function mayManage(actor: Actor, ownerId: string): boolean {
   return actor.kind === 'system' || actor.isAdmin || actor.userId === ownerId;

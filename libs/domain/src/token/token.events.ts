@@ -1,10 +1,12 @@
 export const TOKEN_EVENT_SCHEMA_VERSION = 1;
+/** Version 2 added `scopes`; version-1 events are read as carrying every scope (see token-event-codec.ts). */
+export const TOKEN_GENERATED_SCHEMA_VERSION = 2;
 
 /** Times are ISO-8601 strings in UTC, as they are stored. */
 export interface TokenGenerated {
   type: 'TokenGenerated';
   data: {
-    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    schemaVersion: typeof TOKEN_GENERATED_SCHEMA_VERSION;
     tokenId: string;
     userId: string;
     ownerEmail: string | null;
@@ -13,6 +15,8 @@ export interface TokenGenerated {
     tokenHint: string;
     generatedAt: string;
     expiresAt: string | null;
+    /** Names of the scopes granted, includes expanded; `['*']` for a token from before scopes. */
+    scopes: string[];
   };
 }
 

@@ -1,4 +1,4 @@
-import { TOKEN_STATUSES, type TokenStatus, type TokenView } from '@pat/domain';
+import { TOKEN_STATUSES, UNRESTRICTED_SCOPE, type TokenStatus, type TokenView } from '@pat/domain';
 import { Schema } from 'mongoose';
 
 /** One token of the read model, as stored: `_id` is the token id. */
@@ -11,6 +11,8 @@ export interface TokenViewDocument {
   tokenDigest: string;
   createdAt: Date;
   expiresAt: Date | null;
+  /** Absent from documents projected before scopes existed: those tokens carry every scope. */
+  scopes?: string[];
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
@@ -31,6 +33,7 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
     tokenDigest: { type: String, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: nullableDate,
+    scopes: { type: [String], default: undefined },
     status: { type: String, enum: TOKEN_STATUSES, required: true },
     revokedAt: nullableDate,
     revokedBy: nullableString,
@@ -48,8 +51,8 @@ tokenViewSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_createdAt' }
 tokenViewSchema.index({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
 
 export function toTokenViewDocument(view: TokenView): TokenViewDocument {
-  const { id, ...rest } = view;
-  return { _id: id, ...rest };
+  const { id, scopes, ...rest } = view;
+  return { _id: id, scopes: [...scopes], ...rest };
 }
 
 export function toTokenView(document: TokenViewDocument): TokenView {
@@ -62,6 +65,7 @@ export function toTokenView(document: TokenViewDocument): TokenView {
     tokenDigest: document.tokenDigest,
     createdAt: document.createdAt,
     expiresAt: document.expiresAt ?? null,
+    scopes: document.scopes ?? [UNRESTRICTED_SCOPE],
     status: document.status,
     revokedAt: document.revokedAt ?? null,
     revokedBy: document.revokedBy ?? null,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   StoreUnavailableError,
   TOKEN_EVENT_SCHEMA_VERSION,
+  TOKEN_GENERATED_SCHEMA_VERSION,
   tokenStreamName,
   type AppendResult,
   type EventToAppend,
@@ -49,7 +50,7 @@ class TokenStream {
 
   generate(spec: TokenSpec = {}): Promise<AppendResult> {
     const data: TokenGenerated['data'] = {
-      schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+      schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
       tokenId: this.id,
       userId: spec.userId ?? 'user-1',
       ownerEmail: 'owner@example.com',
@@ -58,6 +59,7 @@ class TokenStream {
       tokenHint: 'pat_ABCD…WXYZ',
       generatedAt: (spec.createdAt ?? at(-DAY)).toISOString(),
       expiresAt: spec.expiresAt === undefined || spec.expiresAt === null ? null : spec.expiresAt.toISOString(),
+      scopes: ['api', 'read_api'],
     };
     return this.append({ type: 'TokenGenerated', data });
   }
@@ -244,6 +246,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
         name: `token ${revoked.id.slice(0, 8)}`,
         tokenHint: 'pat_ABCD…WXYZ',
         tokenDigest: revoked.digest,
+        scopes: ['api', 'read_api'],
         createdAt: at(-2 * DAY),
         expiresAt: at(30 * DAY),
         status: 'revoked',

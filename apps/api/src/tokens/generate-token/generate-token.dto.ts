@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
 
 export class GenerateTokenDto {
   @ApiProperty({
@@ -40,4 +40,17 @@ export class GenerateTokenDto {
   @ValidateIf((body: GenerateTokenDto) => body.expiresAt !== undefined && body.expiresAt !== null)
   @IsString({ message: 'expiresAt must be an ISO-8601 date-time string or null' })
   expiresAt?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'The scopes the token carries: a non-empty list of the scopes this service declares (each is listed with ' +
+      'its description in the `x-scopes` of this document and on the token page). A scope that includes others ' +
+      'grants them too. Absent: every declared scope. An unknown name is refused with 400 naming it.',
+    type: [String],
+    minItems: 1,
+    example: ['read_api'],
+  })
+  @ValidateIf((body: GenerateTokenDto) => body.scopes !== undefined)
+  @IsArray({ message: 'scopes must be an array of scope names' })
+  scopes?: string[];
 }

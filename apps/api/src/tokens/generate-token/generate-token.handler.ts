@@ -58,6 +58,8 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
         expiry: { expiresInDays: request.expiresInDays, expiresAt: request.expiresAt },
         policy: { maxLifetimeDays: this.config.tokenMaxLifetimeDays, allowNoExpiry: this.config.tokenAllowNoExpiry },
         quota: { active, limit: this.config.tokenMaxActivePerUser },
+        scopes: request.scopes,
+        declaredScopes: this.config.tokenScopes,
         tokenDigest: this.digester.digest(token),
         tokenHint: this.format.hint(token),
         now,
@@ -72,6 +74,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
       tokenHint: generated.data.tokenHint,
       createdAt: generated.data.generatedAt,
       expiresAt: generated.data.expiresAt,
+      scopes: generated.data.scopes,
       status: 'active',
     };
   }

@@ -10,7 +10,7 @@ export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): Toke
   return {
     type: 'TokenGenerated',
     data: {
-      schemaVersion: 1,
+      schemaVersion: 2,
       tokenId: TEST_TOKEN_ID,
       userId: TEST_OWNER_ID,
       ownerEmail: 'alice@example.com',
@@ -19,6 +19,7 @@ export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): Toke
       tokenHint: 'pat_0123…dE1x',
       generatedAt: GENERATED_AT,
       expiresAt: EXPIRES_AT,
+      scopes: ['api', 'read_api'],
       ...data,
     },
   };

@@ -1,0 +1,10 @@
+export * from './caching-token-lookup';
+export * from './insufficient-scope';
+export * from './problem-details';
+export * from './token-authority';
+export * from './token-principal';
+export * from './token-refusals';
+export * from './token-verifier';
+export * from './ttl-cache';
+export { missingScopes, UNRESTRICTED_SCOPE } from '../../../domain/src/token/token-scopes';
+export { TokenDigester, TokenFormat } from '../../../domain/src/token/token-secret';

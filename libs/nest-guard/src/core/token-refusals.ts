@@ -1,0 +1,20 @@
+/** Why a request's X-API-Token was not accepted; the `code` of the 401 problem. */
+export type TokenRefusal = 'token_missing' | 'token_malformed' | 'token_invalid' | 'token_revoked' | 'token_expired';
+
+export const TOKEN_REFUSAL_DETAIL: Readonly<Record<TokenRefusal, string>> = {
+  token_missing: 'Send a personal access token in the X-API-Token header',
+  token_malformed: 'The X-API-Token header does not hold a well-formed token',
+  token_invalid: 'The token is not known',
+  token_revoked: 'The token has been revoked',
+  token_expired: 'The token has expired',
+};
+
+export const TOKEN_REFUSALS = Object.keys(TOKEN_REFUSAL_DETAIL) as TokenRefusal[];
+
+export function isTokenRefusal(candidate: unknown): candidate is TokenRefusal {
+  return typeof candidate === 'string' && Object.hasOwn(TOKEN_REFUSAL_DETAIL, candidate);
+}
+
+export const INSUFFICIENT_SCOPE = 'insufficient_scope';
+export const STORE_UNAVAILABLE = 'store_unavailable';
+export const STORE_UNAVAILABLE_DETAIL = 'The token store cannot be reached; try again shortly';

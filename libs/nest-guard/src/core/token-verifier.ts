@@ -1,0 +1,40 @@
+import { hasPassed } from '../../../domain/src/token/has-passed';
+import type { TokenDigester, TokenFormat } from '../../../domain/src/token/token-secret';
+import type { TokenRefusal } from './token-refusals';
+
+/** What a token check needs of a token's read-model view. */
+export interface TokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  status: 'active' | 'revoked' | 'expired';
+  expiresAt: Date | null;
+  scopes: readonly string[];
+}
+
+/** Finds a token by the digest of its secret; throws when its store cannot answer. */
+export interface TokenLookup<T extends TokenRecord = TokenRecord> {
+  findByDigest(digest: string): Promise<T | null>;
+}
+
+/**
+ * The X-API-Token check: shape and CRC first (no store is touched for a typo), then the keyed
+ * digest, one lookup, and the status at this instant. Answers the record of a token valid now,
+ * or why it is refused; it writes nothing.
+ */
+export class TokenVerifier<T extends TokenRecord = TokenRecord> {
+  constructor(
+    private readonly format: TokenFormat,
+    private readonly digester: TokenDigester,
+    private readonly lookup: TokenLookup<T>,
+  ) {}
+
+  async verify(candidate: unknown, now: Date): Promise<T | TokenRefusal> {
+    if (typeof candidate !== 'string' || !this.format.isWellFormed(candidate)) return 'token_malformed';
+    const record = await this.lookup.findByDigest(this.digester.digest(candidate));
+    if (record === null) return 'token_invalid';
+    if (record.status === 'revoked') return 'token_revoked';
+    if (record.status === 'expired' || hasPassed(record.expiresAt, now)) return 'token_expired';
+    return record;
+  }
+}
