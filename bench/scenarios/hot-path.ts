@@ -14,6 +14,8 @@ interface Target {
   label: string;
   child: Child;
   token: string;
+  /** Default: the product's `/api/v1/whoami`. */
+  path?: string;
 }
 
 type Runs = Map<string, LoadResult[]>;
@@ -70,6 +72,15 @@ export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): P
       '/health/ready',
     );
     children.push(naive);
+    const consumerEnv = { MONGO_URL: mongoUrl, TOKEN_PEPPER: PEPPER };
+    const consumer = await startTs('examples/consumer-api/src/main.ts', consumerEnv, '/health');
+    children.push(consumer);
+    const uncached = await startTs(
+      'examples/consumer-api/src/main.ts',
+      { ...consumerEnv, CACHE_TTL_MS: '0' },
+      '/health',
+    );
+    children.push(uncached);
     const targets: Target[] = [
       { label: 'ceiling', child: bare, token: valid },
       { label: 'floor', child: floor, token: valid },
@@ -77,10 +88,12 @@ export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): P
       { label: 'mongo', child: onMongo, token: valid },
       { label: 'naive', child: naive, token: valid },
       { label: 'malformed', child: embedded, token: malformedFrom(valid) },
+      { label: 'consumer', child: consumer, token: valid, path: '/reports' },
+      { label: 'consumer-uncached', child: uncached, token: valid, path: '/reports' },
     ];
     const load = (target: Target, seconds: number): Promise<LoadResult> =>
       runLoad({
-        url: `${target.child.url}/api/v1/whoami`,
+        url: `${target.child.url}${target.path ?? '/api/v1/whoami'}`,
         connections: sizes.connections,
         seconds,
         headers: { 'X-API-Token': target.token },
@@ -186,6 +199,16 @@ function hotPathRows(runs: Runs, rounds: number): ResultRow[] {
       atLeast(ratio('malformed', 'embedded'), 1.0000001),
     ),
   );
+  for (const [label, name] of [
+    ['consumer', '@pat/nest-guard consumer (example, GET /reports, read_api), MongoDB, cacheTtlMs 1000'],
+    ['consumer-uncached', '@pat/nest-guard consumer, MongoDB, cacheTtlMs 0 (a lookup per request)'],
+  ] as const) {
+    rows.push(
+      row('1. auth hot path', name, `${thousands(rps(label))} req/s, ${latency(label)}${unexpected(label, '2xx')}`),
+      row('1. auth hot path', `${name} ÷ ceiling`, `${fixed(ratio(label, 'ceiling'), 2)} ×`),
+      row('1. auth hot path', `${name} ÷ framework floor`, `${fixed(ratio(label, 'floor'), 2)} ×`),
+    );
+  }
   void rounds;
   return rows;
 }
