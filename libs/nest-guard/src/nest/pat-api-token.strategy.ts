@@ -23,7 +23,10 @@ export class TokenRefused extends Error {
  */
 export const clientAddress = new AsyncLocalStorage<string | undefined>();
 
-/** passport-headerapikey reading X-API-Token. */
+/**
+ * passport-headerapikey reading X-API-Token. @internal: its type is @nestjs/passport's mixin,
+ * which declares `validate(...args: any[])`; consumers never name it.
+ */
 @Injectable()
 export class PatApiTokenStrategy extends PassportStrategy(HeaderAPIKeyStrategy, PAT_API_TOKEN_STRATEGY) {
   constructor(@Inject(PAT_TOKEN_AUTHORITY) private readonly authority: TokenAuthority) {
