@@ -129,6 +129,20 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     expect([(await verify('read_api')).status, (await verify('api')).status]).toEqual([200, 403]);
   });
 
+  it('renames a token from its row, refusing an empty name, and the list shows the new name', async () => {
+    await page.getByRole('button', { name: 'Rename Reports' }).click();
+    const dialog = page.getByRole('dialog');
+    const field = dialog.getByLabel('Token name');
+    expect(await field.inputValue()).toBe('Reports');
+    await field.fill('');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Give the token a name.').waitFor();
+    await field.fill('Reports (daily)');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Reports \(daily\)/ }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('revokes the token after a confirmation that names it, and the call is refused from then on', async () => {
     await revokeInPage(page, 'CI deploy');
     const call = await whoamiFromPython(api.url, token);

@@ -1,5 +1,11 @@
 import { HttpException } from '@nestjs/common';
-import { DomainValidationError, StoreUnavailableError, TokenLimitReachedError, TokenNotFoundError } from '@pat/domain';
+import {
+  DomainValidationError,
+  StoreUnavailableError,
+  TokenLimitReachedError,
+  TokenNotActiveError,
+  TokenNotFoundError,
+} from '@pat/domain';
 import { ApiProblem } from './api-problem.exception';
 import type { ProblemCode } from './problem-catalog';
 
@@ -26,6 +32,7 @@ export function toProblem(error: unknown): ApiProblem {
   }
   if (error instanceof TokenNotFoundError) return new ApiProblem('token_not_found', 'No such token');
   if (error instanceof TokenLimitReachedError) return new ApiProblem('token_limit_reached', error.message);
+  if (error instanceof TokenNotActiveError) return new ApiProblem('token_not_active', error.message);
   if (error instanceof StoreUnavailableError) {
     return new ApiProblem('store_unavailable', 'A backing store is unavailable; try again shortly');
   }

@@ -12,6 +12,8 @@ import { ListAllTokensHandler } from './list-all-tokens/list-all-tokens.handler'
 import { ListTokensController } from './list-tokens/list-tokens.controller';
 import { ListTokensHandler } from './list-tokens/list-tokens.handler';
 import { AdminRevokeTokenController } from './revoke-token/admin-revoke-token.controller';
+import { RenameTokenController } from './rename-token/rename-token.controller';
+import { RenameTokenHandler } from './rename-token/rename-token.handler';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
 import { TokenEventsController } from './token-events/token-events.controller';
@@ -25,6 +27,7 @@ import { TokenRepository } from './token-repository';
     ListTokensController,
     GetTokenController,
     RevokeTokenController,
+    RenameTokenController,
     TokenEventsController,
     ListAllTokensController,
     AdminRevokeTokenController,
@@ -33,6 +36,7 @@ import { TokenRepository } from './token-repository';
     TokenRepository,
     GenerateTokenHandler,
     RevokeTokenHandler,
+    RenameTokenHandler,
     ExpireTokenHandler,
     ListTokensHandler,
     GetTokenHandler,

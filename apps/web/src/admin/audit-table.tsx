@@ -6,6 +6,7 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenGenerated: 'Token generated',
   TokenRevoked: 'Token revoked',
   TokenExpired: 'Token expired',
+  TokenRenamed: 'Token renamed',
   ExpiryNoticeSent: 'Expiry notice sent',
   ExpiryNoticeFailed: 'Expiry notice failed',
 };

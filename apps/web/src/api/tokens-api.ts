@@ -22,6 +22,10 @@ export function generateToken(body: GenerateTokenRequest, csrfToken: string): Pr
   return request<CreatedToken>('POST', '/api/v1/tokens', { body, csrfToken });
 }
 
+export function renameToken(id: string, name: string, csrfToken: string): Promise<TokenItem> {
+  return request<TokenItem>('PATCH', `/api/v1/tokens/${encodeURIComponent(id)}`, { body: { name }, csrfToken });
+}
+
 export function revokeToken(id: string, csrfToken: string): Promise<void> {
   return request<void>('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`, { csrfToken });
 }

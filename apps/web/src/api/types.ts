@@ -27,7 +27,7 @@ export interface Page<T> {
 }
 
 export type AuditEventType =
-  'TokenGenerated' | 'TokenRevoked' | 'TokenExpired' | 'ExpiryNoticeSent' | 'ExpiryNoticeFailed';
+  'TokenGenerated' | 'TokenRevoked' | 'TokenExpired' | 'TokenRenamed' | 'ExpiryNoticeSent' | 'ExpiryNoticeFailed';
 
 export interface AuditEvent {
   id: string;

@@ -12,6 +12,7 @@ interface TokenListProps<T extends TokenItem> {
   now: Date;
   ownerOf?: (token: T) => string;
   onRevoke: (token: T) => void;
+  onRename?: (token: T) => void;
   listRef?: Ref<HTMLDivElement>;
 }
 
@@ -23,6 +24,7 @@ export function TokenList<T extends TokenItem>({
   now,
   ownerOf,
   onRevoke,
+  onRename,
   listRef,
 }: TokenListProps<T>): ReactElement {
   const shown =
@@ -36,6 +38,7 @@ export function TokenList<T extends TokenItem>({
           now={now}
           ownerOf={ownerOf}
           onRevoke={onRevoke}
+          onRename={onRename}
           tableRef={listRef}
         />
       )}

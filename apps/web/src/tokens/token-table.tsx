@@ -11,6 +11,8 @@ interface TokenTableProps<T extends TokenItem> {
   now: Date;
   ownerOf?: (token: T) => string;
   onRevoke: (token: T) => void;
+  /** Where given, active tokens also get Rename. */
+  onRename?: (token: T) => void;
   tableRef?: Ref<HTMLDivElement>;
 }
 
@@ -20,6 +22,7 @@ export function TokenTable<T extends TokenItem>({
   now,
   ownerOf,
   onRevoke,
+  onRename,
   tableRef,
 }: TokenTableProps<T>): ReactElement {
   return (
@@ -69,6 +72,16 @@ export function TokenTable<T extends TokenItem>({
                   {token.lastUsedAt ? <Timestamp value={token.lastUsedAt} now={now} /> : 'Never used'}
                 </td>
                 <td className="table__actions">
+                  {token.status === 'active' && onRename && (
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={`Rename ${token.name}`}
+                      onClick={() => onRename(token)}
+                    >
+                      Rename
+                    </button>
+                  )}
                   {token.status === 'active' && (
                     <button
                       type="button"

@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState, type ReactElement } from 'react';
-import { generateToken, listTokens, revokeToken, type GenerateTokenRequest } from '../api/tokens-api';
+import { generateToken, listTokens, renameToken, revokeToken, type GenerateTokenRequest } from '../api/tokens-api';
 import type { TokenItem } from '../api/types';
 import { useSignedIn } from '../session/session-context';
 import { ErrorAlert } from '../ui/error-alert';
 import { useNow } from '../ui/use-now';
 import { GenerateTokenDialog } from './generate-token-dialog';
+import { RenameDialog } from './rename-dialog';
 import { RevokeDialog } from './revoke-dialog';
 import { StatusFilter, serverStatus, type StatusFilterValue } from './status-filter';
 import { TokenList } from './token-list';
@@ -18,6 +19,7 @@ export function TokensView(): ReactElement {
   const now = useNow();
   const [filter, setFilter] = useState<StatusFilterValue>('all');
   const [generating, setGenerating] = useState(false);
+  const [renaming, setRenaming] = useState<TokenItem | null>(null);
   const generateButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(
@@ -73,6 +75,7 @@ export function TokensView(): ReactElement {
             filter={filter}
             now={now}
             onRevoke={revoke.ask}
+            onRename={setRenaming}
             listRef={revoke.listRef}
           />
         </>
@@ -85,6 +88,17 @@ export function TokensView(): ReactElement {
           onCancel={() => setGenerating(false)}
           onDone={generated}
           afterClose={() => generateButton.current?.focus()}
+        />
+      )}
+      {renaming && (
+        <RenameDialog
+          tokenName={renaming.name}
+          rename={(name) => renameToken(renaming.id, name, csrfToken)}
+          onRenamed={() => {
+            setRenaming(null);
+            pages.reload();
+          }}
+          onCancel={() => setRenaming(null)}
         />
       )}
       {revoking && (

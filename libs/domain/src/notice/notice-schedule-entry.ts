@@ -44,6 +44,7 @@ export function projectNoticeSchedule(
       const sent = event.data.thresholdDays;
       return { ...entry, revision, pending: entry.pending.filter((notice) => notice.thresholdDays < sent) };
     }
+    case 'TokenRenamed':
     case 'ExpiryNoticeFailed':
       return { ...entry, revision };
   }

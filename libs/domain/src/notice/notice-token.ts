@@ -49,5 +49,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
       return { ...token, sent: [...token.sent, event.data.thresholdDays] };
     case 'ExpiryNoticeFailed':
       return { ...token, failed: [...token.failed, event.data.thresholdDays] };
+    case 'TokenRenamed':
+      return { ...token, name: event.data.name };
   }
 }

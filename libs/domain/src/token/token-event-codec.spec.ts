@@ -2,6 +2,7 @@ import {
   expiryNoticeFailed,
   expiryNoticeSent,
   tokenExpired,
+  tokenRenamed,
   tokenGenerated,
   tokenRevoked,
 } from './testing/token-events';
@@ -13,6 +14,7 @@ const events: TokenEvent[] = [
   tokenGenerated(),
   tokenRevoked(),
   tokenExpired(),
+  tokenRenamed(),
   expiryNoticeSent(),
   expiryNoticeFailed(),
 ];
@@ -32,7 +34,7 @@ describe('toTokenEvent', () => {
     });
   });
 
-  it.each(['TokenRenamed', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
+  it.each(['TokenSuspended', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
     'returns null for the unknown type %j',
     (type) => {
       expect(toTokenEvent({ type, data: { tokenId: 'x' } })).toBeNull();

@@ -7,6 +7,7 @@ import {
   TEST_TOKEN_ID,
   tokenExpired,
   tokenGenerated,
+  tokenRenamed,
   tokenRevoked,
 } from './testing/token-events';
 import type { TokenEvent } from './token.events';
@@ -75,6 +76,15 @@ describe('projectTokenView', () => {
   it('records an expiry with its time and revision', () => {
     const expired = projectTokenView(project([tokenGenerated()]), tokenExpired({ expiredAt: EXPIRES_AT }), 1);
     expect(expired).toMatchObject({ status: 'expired', expiredAt: EXPIRY, revokedAt: null, revision: 1 });
+  });
+
+  it('records a rename: the new name and the revision, nothing else', () => {
+    const before = project([tokenGenerated()]);
+    expect(projectTokenView(before, tokenRenamed({ name: 'nightly' }), 1)).toEqual({
+      ...before,
+      name: 'nightly',
+      revision: 1,
+    });
   });
 
   it('returns undefined for a duplicate (replayed) event', () => {

@@ -70,6 +70,8 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       return view.status === 'active'
         ? { ...view, status: 'expired', expiredAt: new Date(event.data.expiredAt), revision }
         : { ...view, revision };
+    case 'TokenRenamed':
+      return { ...view, name: event.data.name, revision };
     case 'ExpiryNoticeSent':
     case 'ExpiryNoticeFailed':
       return { ...view, revision };

@@ -39,6 +39,14 @@ export interface RevokeToken {
   now: Date;
 }
 
+export interface RenameToken {
+  type: 'RenameToken';
+  tokenId: string;
+  actor: Actor;
+  name: unknown;
+  now: Date;
+}
+
 export interface ExpireToken {
   type: 'ExpireToken';
   tokenId: string;
@@ -66,4 +74,5 @@ export interface RecordExpiryNoticeFailure {
   now: Date;
 }
 
-export type TokenCommand = GenerateToken | RevokeToken | ExpireToken | RecordExpiryNotice | RecordExpiryNoticeFailure;
+export type TokenCommand =
+  GenerateToken | RevokeToken | RenameToken | ExpireToken | RecordExpiryNotice | RecordExpiryNoticeFailure;

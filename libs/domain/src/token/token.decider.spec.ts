@@ -10,6 +10,7 @@ import {
   TEST_TOKEN_ID,
   tokenExpired,
   tokenGenerated,
+  tokenRenamed,
   tokenRevoked,
 } from './testing/token-events';
 import type {
@@ -18,12 +19,14 @@ import type {
   GenerateToken,
   RecordExpiryNotice,
   RecordExpiryNoticeFailure,
+  RenameToken,
   RevokeToken,
 } from './token.commands';
 import { decide, evolve, foldTokenEvents, hasPassed, initialTokenState, type TokenState } from './token.decider';
 import {
   TokenAlreadyExistsError,
   TokenLimitReachedError,
+  TokenNotActiveError,
   TokenNotFoundError,
   TokenNotYetExpiredError,
 } from './token.errors';
@@ -62,6 +65,14 @@ const revoke = (actor: Actor, now = MID_LIFE, reason: string | null = null): Rev
   tokenId: TEST_TOKEN_ID,
   actor,
   reason,
+  now,
+});
+
+const rename = (actor: Actor, name: unknown, now = MID_LIFE): RenameToken => ({
+  type: 'RenameToken',
+  tokenId: TEST_TOKEN_ID,
+  actor,
+  name,
   now,
 });
 
@@ -293,6 +304,49 @@ describe('token decider', () => {
     });
   });
 
+  describe('RenameToken', () => {
+    it('records TokenRenamed with the normalised name, the previous one and who renamed it', () => {
+      given([generated]).when(rename(owner, '  CI deploy (staging) ')).then([tokenRenamed()]);
+    });
+
+    it('lets an admin rename anyone’s token, naming the admin', () => {
+      given([generated])
+        .when(rename(admin, 'CI deploy (staging)'))
+        .then([tokenRenamed({ renamedBy: 'root' })]);
+    });
+
+    it('records nothing for the name the token already has', () => {
+      given([generated]).when(rename(owner, 'CI deploy')).then([]);
+    });
+
+    it('renames from the latest name', () => {
+      given([generated, tokenRenamed()])
+        .when(rename(owner, 'nightly'))
+        .then([tokenRenamed({ name: 'nightly', previousName: 'CI deploy (staging)' })]);
+    });
+
+    it('answers token_not_found for an absent token and for another user’s', () => {
+      given([]).when(rename(owner, 'x')).thenThrows(TokenNotFoundError);
+      given([generated]).when(rename(stranger, 'x')).thenThrows(TokenNotFoundError);
+    });
+
+    it.each<[string, TokenEvent[], Date]>([
+      ['revoked', [generated, revokedByOwner], MID_LIFE],
+      ['recorded as expired', [generated, expired], AFTER_EXPIRY],
+      ['past its expiry, not yet recorded', [generated], EXPIRY],
+    ])('refuses a %s token with token_not_active', (_case, history, now) => {
+      const error = given(history)
+        .when(rename(owner, 'x', now))
+        .thenThrows(TokenNotActiveError);
+      expect(error).toMatchObject({ code: 'token_not_active' });
+    });
+
+    it('refuses a bad name with a validation error on field name', () => {
+      const error = given([generated]).when(rename(owner, '\u202Eevil')).thenThrows(DomainValidationError);
+      expect(error.field).toBe('name');
+    });
+  });
+
   describe('ExpireToken', () => {
     it('refuses before expiresAt with token_not_expired', () => {
       const error = given([generated]).when(expire(BEFORE_EXPIRY)).thenThrows(TokenNotYetExpiredError);
@@ -467,6 +521,7 @@ describe('evolve and foldTokenEvents', () => {
       status: 'active',
       tokenId: TEST_TOKEN_ID,
       userId: TEST_OWNER_ID,
+      name: 'CI deploy',
       expiresAt: EXPIRY,
       noticesSent: [],
       noticesFailed: [],

@@ -4,6 +4,7 @@ import { actorId, type Actor, type TokenCommand } from './token.commands';
 import {
   TokenAlreadyExistsError,
   TokenLimitReachedError,
+  TokenNotActiveError,
   TokenNotFoundError,
   TokenNotYetExpiredError,
 } from './token.errors';
@@ -18,6 +19,7 @@ export type TokenState =
       status: 'active' | 'revoked' | 'expired';
       tokenId: string;
       userId: string;
+      name: string;
       expiresAt: Date | null;
       noticesSent: readonly number[];
       noticesFailed: readonly number[];
@@ -67,6 +69,28 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             revokedAt: command.now.toISOString(),
             revokedBy: actorId(command.actor),
             reason: command.reason,
+          },
+        },
+      ];
+    }
+    case 'RenameToken': {
+      if (state.status === 'absent' || !mayManage(command.actor, state.userId)) {
+        throw new TokenNotFoundError(command.tokenId);
+      }
+      const name = normalizeTokenName(command.name);
+      if (state.status !== 'active') throw new TokenNotActiveError(state.tokenId, state.status);
+      if (hasPassed(state.expiresAt, command.now)) throw new TokenNotActiveError(state.tokenId, 'expired');
+      if (name === state.name) return [];
+      return [
+        {
+          type: 'TokenRenamed',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            name,
+            previousName: state.name,
+            renamedBy: actorId(command.actor),
+            renamedAt: command.now.toISOString(),
           },
         },
       ];
@@ -137,6 +161,7 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         status: 'active',
         tokenId: event.data.tokenId,
         userId: event.data.userId,
+        name: event.data.name,
         expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt),
         noticesSent: [],
         noticesFailed: [],
@@ -145,6 +170,8 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
       return state.status === 'active' ? { ...state, status: 'revoked' } : state;
     case 'TokenExpired':
       return state.status === 'active' ? { ...state, status: 'expired' } : state;
+    case 'TokenRenamed':
+      return state.status === 'absent' ? state : { ...state, name: event.data.name };
     case 'ExpiryNoticeSent':
       return state.status === 'absent'
         ? state

@@ -18,6 +18,18 @@ export class TokenNotYetExpiredError extends DomainError {
   }
 }
 
+export const TOKEN_NOT_ACTIVE = 'token_not_active';
+
+/** The command needs an active token; this one is revoked or expired. */
+export class TokenNotActiveError extends DomainError {
+  constructor(
+    readonly tokenId: string,
+    readonly status: 'revoked' | 'expired',
+  ) {
+    super(TOKEN_NOT_ACTIVE, `The token is ${status}: only an active token can be changed`);
+  }
+}
+
 export const TOKEN_LIMIT_REACHED = 'token_limit_reached';
 
 /** The user has as many active tokens as one user may have. */

@@ -40,6 +40,19 @@ export interface TokenExpired {
   };
 }
 
+/** The owner (or an admin) gave an active token another name. */
+export interface TokenRenamed {
+  type: 'TokenRenamed';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    name: string;
+    previousName: string;
+    renamedBy: string;
+    renamedAt: string;
+  };
+}
+
 export interface ExpiryNoticeSent {
   type: 'ExpiryNoticeSent';
   data: {
@@ -79,13 +92,15 @@ export interface ExpiryNoticeFailed {
   };
 }
 
-export type TokenEvent = TokenGenerated | TokenRevoked | TokenExpired | ExpiryNoticeSent | ExpiryNoticeFailed;
+export type TokenEvent =
+  TokenGenerated | TokenRevoked | TokenExpired | TokenRenamed | ExpiryNoticeSent | ExpiryNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
 
 export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenGenerated',
   'TokenRevoked',
   'TokenExpired',
+  'TokenRenamed',
   'ExpiryNoticeSent',
   'ExpiryNoticeFailed',
 ];

@@ -1,4 +1,11 @@
-import type { ExpiryNoticeFailed, ExpiryNoticeSent, TokenExpired, TokenGenerated, TokenRevoked } from '../token.events';
+import type {
+  ExpiryNoticeFailed,
+  ExpiryNoticeSent,
+  TokenExpired,
+  TokenGenerated,
+  TokenRenamed,
+  TokenRevoked,
+} from '../token.events';
 
 /** Builders of recorded token events for tests; each takes only what a test cares about. */
 export const TEST_TOKEN_ID = '0e9c3c1a-5d0a-4c55-9c1e-6f1f7f3b2a10';
@@ -43,6 +50,21 @@ export function tokenExpired(data: Partial<TokenExpired['data']> = {}): TokenExp
   return {
     type: 'TokenExpired',
     data: { schemaVersion: 1, tokenId: TEST_TOKEN_ID, expiredAt: '2026-03-31T12:00:05.000Z', ...data },
+  };
+}
+
+export function tokenRenamed(data: Partial<TokenRenamed['data']> = {}): TokenRenamed {
+  return {
+    type: 'TokenRenamed',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      name: 'CI deploy (staging)',
+      previousName: 'CI deploy',
+      renamedBy: TEST_OWNER_ID,
+      renamedAt: '2026-03-15T00:00:00.000Z',
+      ...data,
+    },
   };
 }
 
