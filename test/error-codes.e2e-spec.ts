@@ -144,7 +144,7 @@ describe('every error code of the contract', () => {
   describe('method_not_allowed (405) on a path that has other methods', () => {
     it.each([
       ['PUT', '/api/v1/tokens', 'GET, HEAD, POST'],
-      ['PATCH', '/api/v1/tokens/00000000-0000-4000-8000-000000000000', 'DELETE, GET, HEAD'],
+      ['PUT', '/api/v1/tokens/00000000-0000-4000-8000-000000000000', 'DELETE, GET, HEAD, PATCH'],
       ['POST', '/api/v1/whoami?x=1', 'GET, HEAD'],
       ['DELETE', '/api/v1/tokens/not-an-id/events', 'GET, HEAD'],
       ['OPTIONS', '/metrics', 'GET, HEAD'],

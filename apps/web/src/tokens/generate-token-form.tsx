@@ -3,12 +3,10 @@ import { ApiError, errorMessage } from '../api/api-error';
 import type { GenerateTokenRequest } from '../api/tokens-api';
 import type { CreatedToken, TokenPolicy } from '../api/types';
 import { ErrorAlert } from '../ui/error-alert';
-import { TextField } from '../ui/text-field';
 import { ExpiryField } from './expiry-field';
 import { expiryRequest, initialChoice, type ExpiryChoice } from './expiry-choice';
 import { ScopesField } from './scopes-field';
-
-export const NAME_MAX_LENGTH = 100;
+import { TokenNameField } from './token-name-field';
 
 interface GenerateTokenFormProps {
   policy: TokenPolicy;
@@ -55,15 +53,11 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
   return (
     <form className="form" onSubmit={submit} noValidate>
       <ErrorAlert message={failure && !shownAtField ? errorMessage(failure) : null} />
-      <TextField
-        label="Token name"
+      <TokenNameField
         value={name}
         onChange={setName}
         error={nameError}
         hint="What is this token for? For example: CI deploy."
-        required
-        maxLength={NAME_MAX_LENGTH}
-        autoComplete="off"
       />
       <ExpiryField
         policy={policy}

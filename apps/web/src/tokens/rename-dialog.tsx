@@ -2,8 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { ApiError, errorMessage } from '../api/api-error';
 import { ErrorAlert } from '../ui/error-alert';
 import { ModalDialog } from '../ui/modal-dialog';
-import { TextField } from '../ui/text-field';
-import { NAME_MAX_LENGTH } from './generate-token-form';
+import { TokenNameField } from './token-name-field';
 
 interface RenameDialogProps {
   tokenName: string;
@@ -43,15 +42,11 @@ export function RenameDialog({ tokenName, rename, onRenamed, onCancel }: RenameD
     <ModalDialog title={`Rename the token '${tokenName}'`} onDismiss={onCancel} dismissible={!busy}>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorAlert message={failure && nameError === undefined ? errorMessage(failure) : null} />
-        <TextField
-          label="Token name"
+        <TokenNameField
           value={name}
           onChange={setName}
           error={nameError}
           hint="The token keeps working as it is: only its name changes."
-          required
-          maxLength={NAME_MAX_LENGTH}
-          autoComplete="off"
         />
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
