@@ -25,7 +25,7 @@ export const clientAddress = new AsyncLocalStorage<string | undefined>();
 
 /**
  * passport-headerapikey reading X-API-Token. @internal: its type is @nestjs/passport's mixin,
- * which declares `validate(...args: any[])`; consumers never name it.
+ * whose validate takes untyped arguments; consumers never name it.
  */
 @Injectable()
 export class PatApiTokenStrategy extends PassportStrategy(HeaderAPIKeyStrategy, PAT_API_TOKEN_STRATEGY) {
