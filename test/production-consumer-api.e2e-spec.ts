@@ -126,6 +126,18 @@ describe('a NestJS service protected by the packed @pat/nest-guard', () => {
       await eventually(async () => (await read(service(), revoked.token)).status === 401, REVOCATION_DEADLINE_MS, 50);
       expect((await read(service(), revoked.token)).body.code).toBe('token_revoked');
     });
+
+    it(`refuses a suspended token within ${CACHE_TTL_MS} ms with token_suspended, and accepts it once reactivated`, async () => {
+      const paused = await generate('paused soon', ['read_api']);
+      expect((await read(service(), paused.token)).status).toBe(200);
+      const suspended = await httpClient(api.url).post(`/api/v1/tokens/${paused.id}/suspend`, {}, bearer(alice));
+      expect(suspended.status).toBe(200);
+      await eventually(async () => (await read(service(), paused.token)).status === 401, REVOCATION_DEADLINE_MS, 50);
+      expect((await read(service(), paused.token)).body.code).toBe('token_suspended');
+      const reactivated = await httpClient(api.url).post(`/api/v1/tokens/${paused.id}/reactivate`, {}, bearer(alice));
+      expect(reactivated.status).toBe(200);
+      await eventually(async () => (await read(service(), paused.token)).status === 200, REVOCATION_DEADLINE_MS, 50);
+    });
   });
 
   it('answers 503 store_unavailable while MongoDB is down, never 200, and recovers by itself', async () => {

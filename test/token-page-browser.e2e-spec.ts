@@ -123,7 +123,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
 
     const row = page.getByRole('row', { name: /Reports/ });
     await row.waitFor();
-    expect(await row.getByRole('cell').nth(1).innerText()).toBe('read_api');
+    expect(await row.getByRole('cell').nth(0).innerText()).toBe('read_api');
     const verify = (scope: string) =>
       fetch(`${api.url}/api/v1/auth/verify?scope=${scope}`, { headers: { 'x-api-token': reader } });
     expect([(await verify('read_api')).status, (await verify('api')).status]).toEqual([200, 403]);
@@ -141,6 +141,24 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('row', { name: /Reports \(daily\)/ }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('suspends a token from its row with a reason, the call is refused, and Reactivate lets it work again', async () => {
+    await page.getByRole('button', { name: 'Suspend CI deploy' }).click();
+    const dialog = page.getByRole('dialog', { name: "Suspend the token 'CI deploy'?" });
+    await dialog.getByLabel('Reason (optional)').fill('Looking into unexpected calls');
+    await dialog.getByRole('button', { name: 'Suspend' }).click();
+    const row = page.getByRole('row', { name: /CI deploy/ });
+    await row.getByText('Suspended').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-suspended.png') });
+    const refused = await whoamiFromPython(api.url, token);
+    expect([refused.status, JSON.parse(refused.body).code]).toEqual([401, 'token_suspended']);
+
+    await page.getByRole('button', { name: 'Reactivate CI deploy' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('button', { name: 'Suspend CI deploy' }).waitFor();
+    expect((await whoamiFromPython(api.url, token)).status).toBe(200);
   });
 
   it('revokes the token after a confirmation that names it, and the call is refused from then on', async () => {

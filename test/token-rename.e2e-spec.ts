@@ -1,30 +1,24 @@
-import { startApi, type ApiHarness } from './support/api-harness';
+import type { ApiHarness } from './support/api-harness';
+import { startWithOwnerAndAdmin, type OwnerAndAdmin } from './support/owner-and-admin';
 
 describe('PATCH /api/v1/tokens/:id renames a token', () => {
   let api: ApiHarness;
   let alice: string;
   let root: string;
+  let as: OwnerAndAdmin['as'];
+  let generate: OwnerAndAdmin['generate'];
+  let trail: OwnerAndAdmin['trail'];
 
   beforeAll(async () => {
-    api = await startApi();
-    alice = await api.userJwt('alice');
-    root = await api.userJwt('root', { roles: ['admin'] });
+    ({ api, alice, root, as, generate, trail } = await startWithOwnerAndAdmin());
   });
   afterAll(() => api.close());
 
-  const as = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
-  const generate = async (name: string): Promise<{ id: string; token: string }> =>
-    (await api.http.post('/api/v1/tokens').set(as(alice)).send({ name }).expect(201)).body;
   const rename = (id: string, body: unknown, jwt = alice) =>
     api.http
       .patch(`/api/v1/tokens/${id}`)
       .set(as(jwt))
       .send(body as object);
-  const trail = async (id: string) =>
-    (await api.http.get(`/api/v1/tokens/${id}/events`).set(as(alice)).expect(200)).body.items as {
-      type: string;
-      data: Record<string, unknown>;
-    }[];
 
   it('answers the item with its new name, which the list, whoami and the audit trail show; the token keeps working', async () => {
     const created = await generate('CI deploy');

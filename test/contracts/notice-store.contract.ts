@@ -98,6 +98,22 @@ export function describeNoticeStoreContract(
         expect(await schedule.pendingCount(STARTED)).toBe(0);
       });
 
+      it('holds the notices of a suspended token, and reports them due again once it is reactivated', async () => {
+        const token = thirtyDayToken();
+        log.suspended(token.tokenId, at(DAY_MS));
+        await applyAll(schedule, log.events);
+        expect(await schedule.nextDueAt(STARTED)).toBeNull();
+        expect(await schedule.due(token.oneDay, 10)).toEqual([]);
+
+        await schedule.apply(log.reactivated(token.tokenId, at(25 * DAY_MS)));
+        expect(await schedule.nextDueAt(STARTED)).toEqual(token.sevenDays);
+        expect(await schedule.due(at(25 * DAY_MS), 10)).toEqual([
+          { tokenId: token.tokenId, nextDueAt: token.sevenDays },
+        ]);
+        const again = await opened.openAgain();
+        expect(await again.schedule.nextDueAt(STARTED)).toEqual(token.sevenDays);
+      });
+
       it('drops the looser notices when a tighter one is sent first', async () => {
         const token = thirtyDayToken();
         log.noticeSent(token.tokenId, 1, at(29.5 * DAY_MS));

@@ -43,7 +43,7 @@ export async function readModelAnswers(
         );
       }
       if (userId !== undefined)
-        activeByUser[`${now.toISOString()} ${userId}`] = await model.countActiveByUser(userId, now);
+        activeByUser[`${now.toISOString()} ${userId}`] = await model.countLiveByUser(userId, now);
     }
     for (const limit of options.limits)
       due[`${now.toISOString()} ${limit}`] = ids(await model.findDueForExpiry(now, limit));
@@ -148,6 +148,8 @@ export function describeTokenReadModelContract(
           status: 'revoked',
           revokedAt,
           revokedBy: 'user:admin',
+          suspendedAt: null,
+          suspendedBy: null,
           expiredAt: null,
           revision: 1,
         });
@@ -215,7 +217,7 @@ export function describeTokenReadModelContract(
       });
 
       it('counts every token once by effective status, a lapsed expiry counting as expired to the millisecond', async () => {
-        expect(await model.countByStatus(NOW)).toEqual({ active: 0, revoked: 0, expired: 0 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 0, suspended: 0, revoked: 0, expired: 0 });
         const [never, later, lapsesNow, revoked, revokedAfterExpiry, recordedExpired, otherUser] = Array.from(
           { length: 7 },
           () => history.token(),
@@ -234,12 +236,43 @@ export function describeTokenReadModelContract(
         history.other();
         await applyAll(model, history.events);
 
-        expect(await model.countByStatus(at(-2 * HOUR))).toEqual({ active: 4, revoked: 2, expired: 1 });
-        expect(await model.countByStatus(at(-1))).toEqual({ active: 3, revoked: 2, expired: 2 });
-        expect(await model.countByStatus(NOW)).toEqual({ active: 2, revoked: 2, expired: 3 });
-        expect(await model.countByStatus(at(2 * DAY))).toEqual({ active: 1, revoked: 2, expired: 4 });
+        expect(await model.countByStatus(at(-2 * HOUR))).toEqual({ active: 4, suspended: 0, revoked: 2, expired: 1 });
+        expect(await model.countByStatus(at(-1))).toEqual({ active: 3, suspended: 0, revoked: 2, expired: 2 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3 });
+        expect(await model.countByStatus(at(2 * DAY))).toEqual({ active: 1, suspended: 0, revoked: 2, expired: 4 });
         await applyAll(model, history.events);
-        expect(await model.countByStatus(NOW)).toEqual({ active: 2, revoked: 2, expired: 3 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3 });
+      });
+
+      it('counts, lists and limits suspended tokens as live until their expiry, and not once reactivated', async () => {
+        const [suspended, lapsing, reactivated] = Array.from({ length: 3 }, () => history.token());
+        suspended.generate({ userId: 'alice', expiresAt: at(DAY) });
+        suspended.suspend(at(-HOUR));
+        lapsing.generate({ userId: 'alice', expiresAt: NOW });
+        lapsing.suspend(at(-HOUR));
+        reactivated.generate({ userId: 'alice', expiresAt: at(DAY) });
+        reactivated.suspend(at(-2 * HOUR));
+        reactivated.reactivate(at(-HOUR));
+        await applyAll(model, history.events);
+
+        expect(await model.countByStatus(at(-1))).toEqual({ active: 1, suspended: 2, revoked: 0, expired: 0 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 1, suspended: 1, revoked: 0, expired: 1 });
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'suspended' }))).toEqual([suspended.id]);
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'active' }))).toEqual([reactivated.id]);
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'expired' }))).toEqual([lapsing.id]);
+        expect(await model.countLiveByUser('alice', at(-1))).toBe(3);
+        expect(await model.countLiveByUser('alice', NOW)).toBe(2);
+        expect(ids(await model.findDueForExpiry(NOW, 10))).toEqual([lapsing.id]);
+        expect(await model.findById(suspended.id)).toMatchObject({
+          status: 'suspended',
+          suspendedAt: at(-HOUR),
+          suspendedBy: 'user:admin',
+        });
+        expect(await model.findById(reactivated.id)).toMatchObject({
+          status: 'active',
+          suspendedAt: null,
+          suspendedBy: null,
+        });
       });
 
       it('orders tokens created at the same instant by id, descending', async () => {
@@ -304,11 +337,11 @@ export function describeTokenReadModelContract(
         bobs.generate({ userId: 'bob', expiresAt: at(DAY) });
         await applyAll(model, history.events);
 
-        expect(await model.countActiveByUser('alice', at(-1))).toBe(3);
-        expect(await model.countActiveByUser('alice', NOW)).toBe(2);
-        expect(await model.countActiveByUser('alice', at(2 * DAY))).toBe(1);
-        expect(await model.countActiveByUser('bob', NOW)).toBe(1);
-        expect(await model.countActiveByUser('nobody', NOW)).toBe(0);
+        expect(await model.countLiveByUser('alice', at(-1))).toBe(3);
+        expect(await model.countLiveByUser('alice', NOW)).toBe(2);
+        expect(await model.countLiveByUser('alice', at(2 * DAY))).toBe(1);
+        expect(await model.countLiveByUser('bob', NOW)).toBe(1);
+        expect(await model.countLiveByUser('nobody', NOW)).toBe(0);
       });
 
       it('finds the tokens recorded active whose expiry has come, soonest first, up to the limit', async () => {

@@ -80,6 +80,32 @@ export class NoticeLog {
     });
   }
 
+  suspended(tokenId: string, suspendedAt: Date): RecordedEvent {
+    return this.record({
+      type: 'TokenSuspended',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId,
+        suspendedBy: 'alice',
+        suspendedAt: suspendedAt.toISOString(),
+        reason: null,
+      },
+    });
+  }
+
+  reactivated(tokenId: string, reactivatedAt: Date): RecordedEvent {
+    return this.record({
+      type: 'TokenReactivated',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId,
+        reactivatedBy: 'alice',
+        reactivatedAt: reactivatedAt.toISOString(),
+        reason: null,
+      },
+    });
+  }
+
   expired(tokenId: string, expiredAt: Date): RecordedEvent {
     return this.record({
       type: 'TokenExpired',

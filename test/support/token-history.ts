@@ -103,6 +103,32 @@ export class HistoryToken {
     });
   }
 
+  suspend(suspendedAt = at(-HOUR)): RecordedEvent {
+    return this.append({
+      type: 'TokenSuspended',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId: this.id,
+        suspendedBy: 'user:admin',
+        suspendedAt: suspendedAt.toISOString(),
+        reason: null,
+      },
+    });
+  }
+
+  reactivate(reactivatedAt = at(-HOUR)): RecordedEvent {
+    return this.append({
+      type: 'TokenReactivated',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId: this.id,
+        reactivatedBy: 'user:admin',
+        reactivatedAt: reactivatedAt.toISOString(),
+        reason: null,
+      },
+    });
+  }
+
   expire(expiredAt = at(-HOUR)): RecordedEvent {
     return this.append({
       type: 'TokenExpired',

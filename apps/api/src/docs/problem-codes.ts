@@ -17,8 +17,8 @@ export const PROBLEM_CODES: Readonly<Record<number, readonly ProblemCode[]>> = {
 /** A generate refused because the user has as many active tokens as `TOKEN_MAX_ACTIVE_PER_USER` allows. */
 export const GENERATE_409_CODES = [TOKEN_LIMIT_REACHED] as const;
 
-/** A rename of a token that is revoked or expired. */
-export const RENAME_409_CODES = [TOKEN_NOT_ACTIVE] as const;
+/** A change (rename, suspend, reactivate) of a token that is revoked or expired. */
+export const TOKEN_CHANGE_409_CODES = [TOKEN_NOT_ACTIVE] as const;
 
 /** A JSON body is parsed before the guards run, so a broken one is refused first. */
 export const JSON_BODY_400_CODES: readonly ProblemCode[] = ['validation_failed', 'invalid_json'];

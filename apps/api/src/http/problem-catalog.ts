@@ -13,6 +13,7 @@ export const PROBLEM_STATUS = {
   token_malformed: 401,
   token_invalid: 401,
   token_revoked: 401,
+  token_suspended: 401,
   token_expired: 401,
   forbidden: 403,
   csrf_failed: 403,

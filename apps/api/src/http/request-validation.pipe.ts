@@ -14,11 +14,17 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value === undefined && bodyIsOptional(metadata.metatype)) value = {};
     if (metadata.type === 'body' && metadata.metatype !== undefined && !isPlainObject(value)) {
       throw ApiProblem.validation([{ field: 'body', message: 'the body must be a JSON object' }]);
     }
     return super.transform(value, metadata);
   }
+}
+
+/** A DTO class with `static bodyIsOptional = true` takes a request without a body as `{}`. */
+function bodyIsOptional(metatype: ArgumentMetadata['metatype']): boolean {
+  return (metatype as { bodyIsOptional?: unknown } | undefined)?.bodyIsOptional === true;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

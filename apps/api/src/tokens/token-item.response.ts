@@ -15,8 +15,13 @@ export class TokenItemResponse {
     description: 'The scopes the token carries, includes expanded; `["*"]`: every scope (a token from before scopes)',
   })
   scopes!: string[];
-  @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
+  @ApiProperty({
+    enum: TOKEN_STATUSES,
+    description: '`suspended`: refused until reactivated; a token past its expiry is `expired` whatever it was',
+  })
+  status!: TokenStatus;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'While suspended: since when' }) suspendedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
   @ApiPropertyOptional({
     format: 'date-time',
@@ -35,6 +40,7 @@ export class TokenItemResponse {
       scopes: [...view.scopes],
       status,
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
+      ...(status === 'suspended' && view.suspendedAt ? { suspendedAt: view.suspendedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
       ...(lastUsedAt ? { lastUsedAt: lastUsedAt.toISOString() } : {}),
     };

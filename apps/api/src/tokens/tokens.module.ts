@@ -16,6 +16,8 @@ import { RenameTokenController } from './rename-token/rename-token.controller';
 import { RenameTokenHandler } from './rename-token/rename-token.handler';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
+import { SuspensionChangeHandler } from './suspend-token/suspension-change.handler';
+import { SuspensionController } from './suspend-token/suspension.controller';
 import { TokenEventsController } from './token-events/token-events.controller';
 import { GetTokenEventsHandler } from './token-events/token-events.handler';
 import { TokenRepository } from './token-repository';
@@ -28,6 +30,7 @@ import { TokenRepository } from './token-repository';
     GetTokenController,
     RevokeTokenController,
     RenameTokenController,
+    SuspensionController,
     TokenEventsController,
     ListAllTokensController,
     AdminRevokeTokenController,
@@ -37,6 +40,7 @@ import { TokenRepository } from './token-repository';
     GenerateTokenHandler,
     RevokeTokenHandler,
     RenameTokenHandler,
+    SuspensionChangeHandler,
     ExpireTokenHandler,
     ListTokensHandler,
     GetTokenHandler,

@@ -8,13 +8,13 @@ import { RevokeDialog } from '../tokens/revoke-dialog';
 import { StatusFilter, serverStatus, type StatusFilterValue } from '../tokens/status-filter';
 import { TokenList } from '../tokens/token-list';
 import { useRevokeFlow } from '../tokens/use-revoke-flow';
+import { useSuspensionFlow } from '../tokens/use-suspension-flow';
 import { useTokenPages } from '../tokens/use-token-pages';
 
 const ownerOf = (token: AdminTokenItem): string => token.userId;
 
 export function AllTokensView(): ReactElement {
   const { session } = useSignedIn();
-  const now = useNow();
   const [filter, setFilter] = useState<StatusFilterValue>('all');
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -23,15 +23,20 @@ export function AllTokensView(): ReactElement {
     [filter],
   );
   const pages = useTokenPages(load);
+  const now = useNow(60_000, pages.items);
   const revoke = useRevokeFlow<AdminTokenItem>(pages.reload, heading);
   const { revoking } = revoke;
+  const suspension = useSuspensionFlow<AdminTokenItem>(session.csrfToken, pages.reload, true);
 
   return (
     <section aria-labelledby="all-tokens-title">
       <h2 id="all-tokens-title" ref={heading} tabIndex={-1}>
         All tokens
       </h2>
-      <p className="muted">Every user&apos;s personal access tokens. Revoke one that is leaked or no longer needed.</p>
+      <p className="muted">
+        Every user&apos;s personal access tokens. Suspend one while you look into it; revoke one that is leaked or no
+        longer needed.
+      </p>
       <ErrorAlert message={pages.error} />
       <StatusFilter value={filter} onChange={setFilter} />
       <TokenList
@@ -40,9 +45,10 @@ export function AllTokensView(): ReactElement {
         filter={filter}
         now={now}
         ownerOf={ownerOf}
-        onRevoke={revoke.ask}
+        actions={{ revoke: revoke.ask, changeSuspension: suspension.ask }}
         listRef={revoke.listRef}
       />
+      {suspension.dialog}
       {revoking && (
         <RevokeDialog
           tokenName={revoking.name}

@@ -7,6 +7,8 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenRevoked: 'Token revoked',
   TokenExpired: 'Token expired',
   TokenRenamed: 'Token renamed',
+  TokenSuspended: 'Token suspended',
+  TokenReactivated: 'Token reactivated',
   ExpiryNoticeSent: 'Expiry notice sent',
   ExpiryNoticeFailed: 'Expiry notice failed',
 };

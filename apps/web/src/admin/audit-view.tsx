@@ -14,8 +14,8 @@ const STREAM_LABELS: Record<StreamState, string> = {
 };
 
 export function AuditView(): ReactElement {
-  const now = useNow();
   const log = useAuditLog();
+  const now = useNow(60_000, log.events);
   const stream = useAuditStream(log.loaded, log.lastPosition, log.add);
 
   return (

@@ -26,6 +26,20 @@ export function renameToken(id: string, name: string, csrfToken: string): Promis
   return request<TokenItem>('PATCH', `/api/v1/tokens/${encodeURIComponent(id)}`, { body: { name }, csrfToken });
 }
 
+export type SuspensionChange = 'suspend' | 'reactivate';
+
+/** Suspends or reactivates a token: one of the user's own, or with `anyOwner` (admins) anyone's. */
+export function changeSuspension(
+  id: string,
+  change: SuspensionChange,
+  reason: string | null,
+  csrfToken: string,
+  anyOwner = false,
+): Promise<TokenItem> {
+  const tokens = anyOwner ? '/api/v1/admin/tokens' : '/api/v1/tokens';
+  return request<TokenItem>('POST', `${tokens}/${encodeURIComponent(id)}/${change}`, { body: { reason }, csrfToken });
+}
+
 export function revokeToken(id: string, csrfToken: string): Promise<void> {
   return request<void>('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`, { csrfToken });
 }

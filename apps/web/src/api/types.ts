@@ -1,4 +1,4 @@
-export type TokenStatus = 'active' | 'expired' | 'revoked';
+export type TokenStatus = 'active' | 'suspended' | 'expired' | 'revoked';
 
 export interface TokenItem {
   id: string;
@@ -9,6 +9,7 @@ export interface TokenItem {
   scopes: string[];
   status: TokenStatus;
   revokedAt?: string;
+  suspendedAt?: string;
   expiredAt?: string;
   lastUsedAt?: string;
 }
@@ -27,7 +28,14 @@ export interface Page<T> {
 }
 
 export type AuditEventType =
-  'TokenGenerated' | 'TokenRevoked' | 'TokenExpired' | 'TokenRenamed' | 'ExpiryNoticeSent' | 'ExpiryNoticeFailed';
+  | 'TokenGenerated'
+  | 'TokenRevoked'
+  | 'TokenExpired'
+  | 'TokenRenamed'
+  | 'TokenSuspended'
+  | 'TokenReactivated'
+  | 'ExpiryNoticeSent'
+  | 'ExpiryNoticeFailed';
 
 export interface AuditEvent {
   id: string;

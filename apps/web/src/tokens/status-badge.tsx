@@ -4,6 +4,7 @@ import { STATUS_LABELS, type DisplayStatus } from './token-status';
 const ICONS: Record<DisplayStatus, string> = {
   active: '●',
   expiring: '⚠',
+  suspended: '‖',
   expired: '○',
   revoked: '⊘',
 };

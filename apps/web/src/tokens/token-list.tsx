@@ -1,6 +1,7 @@
 import type { ReactElement, Ref } from 'react';
 import type { TokenItem } from '../api/types';
 import type { StatusFilterValue } from './status-filter';
+import type { TokenRowActions } from './token-row-actions';
 import { TokenTable } from './token-table';
 import { displayStatus } from './token-status';
 import type { TokenPages } from './use-token-pages';
@@ -11,8 +12,7 @@ interface TokenListProps<T extends TokenItem> {
   filter: StatusFilterValue;
   now: Date;
   ownerOf?: (token: T) => string;
-  onRevoke: (token: T) => void;
-  onRename?: (token: T) => void;
+  actions: TokenRowActions<T>;
   listRef?: Ref<HTMLDivElement>;
 }
 
@@ -23,8 +23,7 @@ export function TokenList<T extends TokenItem>({
   filter,
   now,
   ownerOf,
-  onRevoke,
-  onRename,
+  actions,
   listRef,
 }: TokenListProps<T>): ReactElement {
   const shown =
@@ -32,15 +31,7 @@ export function TokenList<T extends TokenItem>({
   return (
     <>
       {shown.length > 0 && (
-        <TokenTable
-          caption={caption}
-          tokens={shown}
-          now={now}
-          ownerOf={ownerOf}
-          onRevoke={onRevoke}
-          onRename={onRename}
-          tableRef={listRef}
-        />
+        <TokenTable caption={caption} tokens={shown} now={now} ownerOf={ownerOf} actions={actions} tableRef={listRef} />
       )}
       {!pages.loading && shown.length === 0 && <p className="muted">No tokens match this status.</p>}
       <div className="list-footer">

@@ -1,9 +1,12 @@
 import type { TokenItem } from '../api/types';
 
-export type DisplayStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+export type DisplayStatus = 'active' | 'expiring' | 'suspended' | 'expired' | 'revoked';
 
 /** Matches the first expiry notice, sent 7 days before a token expires. */
 const EXPIRING_WITHIN_MS = 7 * 24 * 3600 * 1000;
+
+/** Neither revoked nor expired: it can still be renamed, suspended or reactivated, and revoked. */
+export const isLive = (token: TokenItem): boolean => token.status === 'active' || token.status === 'suspended';
 
 export function displayStatus(token: TokenItem, now: Date): DisplayStatus {
   if (token.status !== 'active') return token.status;
@@ -15,6 +18,7 @@ export function displayStatus(token: TokenItem, now: Date): DisplayStatus {
 export const STATUS_LABELS: Record<DisplayStatus, string> = {
   active: 'Active',
   expiring: 'Expiring',
+  suspended: 'Suspended',
   expired: 'Expired',
   revoked: 'Revoked',
 };

@@ -3,16 +3,15 @@ import type { TokenItem } from '../api/types';
 import { Timestamp } from '../ui/timestamp';
 import { StatusBadge } from './status-badge';
 import { TokenScopes } from './token-scopes';
-import { displayStatus } from './token-status';
+import type { TokenRowActions } from './token-row-actions';
+import { displayStatus, isLive } from './token-status';
 
 interface TokenTableProps<T extends TokenItem> {
   caption: string;
   tokens: T[];
   now: Date;
   ownerOf?: (token: T) => string;
-  onRevoke: (token: T) => void;
-  /** Where given, active tokens also get Rename. */
-  onRename?: (token: T) => void;
+  actions: TokenRowActions<T>;
   tableRef?: Ref<HTMLDivElement>;
 }
 
@@ -21,8 +20,7 @@ export function TokenTable<T extends TokenItem>({
   tokens,
   now,
   ownerOf,
-  onRevoke,
-  onRename,
+  actions,
   tableRef,
 }: TokenTableProps<T>): ReactElement {
   return (
@@ -33,7 +31,6 @@ export function TokenTable<T extends TokenItem>({
           <tr>
             <th scope="col">Name</th>
             {ownerOf && <th scope="col">Owner</th>}
-            <th scope="col">Token</th>
             <th scope="col">Scopes</th>
             <th scope="col">Status</th>
             <th scope="col">Created</th>
@@ -51,11 +48,9 @@ export function TokenTable<T extends TokenItem>({
               <tr key={token.id} className={`row row--${status}`}>
                 <th scope="row" data-label="Name">
                   {token.name}
+                  <code className="table__hint">{token.tokenHint}</code>
                 </th>
                 {ownerOf && <td data-label="Owner">{ownerOf(token)}</td>}
-                <td data-label="Token">
-                  <code>{token.tokenHint}</code>
-                </td>
                 <td data-label="Scopes">
                   <TokenScopes scopes={token.scopes} />
                 </td>
@@ -71,33 +66,49 @@ export function TokenTable<T extends TokenItem>({
                 <td data-label="Last used">
                   {token.lastUsedAt ? <Timestamp value={token.lastUsedAt} now={now} /> : 'Never used'}
                 </td>
-                <td className="table__actions">
-                  {token.status === 'active' && onRename && (
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      aria-label={`Rename ${token.name}`}
-                      onClick={() => onRename(token)}
-                    >
-                      Rename
-                    </button>
-                  )}
-                  {token.status === 'active' && (
-                    <button
-                      type="button"
-                      className="button button--danger-quiet"
-                      aria-label={`Revoke ${token.name}`}
-                      onClick={() => onRevoke(token)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+                <td className="table__actions">{isLive(token) && <RowActions token={token} actions={actions} />}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function RowActions<T extends TokenItem>({ token, actions }: { token: T; actions: TokenRowActions<T> }): ReactElement {
+  const { rename, changeSuspension, revoke } = actions;
+  const change = token.status === 'suspended' ? 'reactivate' : 'suspend';
+  return (
+    <div className="row-actions">
+      {rename && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`Rename ${token.name}`}
+          onClick={() => rename(token)}
+        >
+          Rename
+        </button>
+      )}
+      {changeSuspension && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`${change === 'suspend' ? 'Suspend' : 'Reactivate'} ${token.name}`}
+          onClick={() => changeSuspension(token, change)}
+        >
+          {change === 'suspend' ? 'Suspend' : 'Reactivate'}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button button--danger-quiet"
+        aria-label={`Revoke ${token.name}`}
+        onClick={() => revoke(token)}
+      >
+        Revoke
+      </button>
     </div>
   );
 }

@@ -11,12 +11,12 @@ import { StatusFilter, serverStatus, type StatusFilterValue } from './status-fil
 import { TokenList } from './token-list';
 import { UsageExamples } from './usage-examples';
 import { useRevokeFlow } from './use-revoke-flow';
+import { useSuspensionFlow } from './use-suspension-flow';
 import { useTokenPages } from './use-token-pages';
 
 export function TokensView(): ReactElement {
   const { session, options } = useSignedIn();
   const { csrfToken } = session;
-  const now = useNow();
   const [filter, setFilter] = useState<StatusFilterValue>('all');
   const [generating, setGenerating] = useState(false);
   const [renaming, setRenaming] = useState<TokenItem | null>(null);
@@ -27,6 +27,7 @@ export function TokensView(): ReactElement {
     [filter],
   );
   const pages = useTokenPages(load);
+  const now = useNow(60_000, pages.items);
 
   const generate = (request: GenerateTokenRequest): ReturnType<typeof generateToken> =>
     generateToken(request, csrfToken);
@@ -38,6 +39,7 @@ export function TokensView(): ReactElement {
 
   const revoke = useRevokeFlow<TokenItem>(pages.reload, generateButton);
   const { revoking } = revoke;
+  const suspension = useSuspensionFlow<TokenItem>(csrfToken, pages.reload);
 
   const isEmpty = !pages.loading && !pages.error && pages.items.length === 0 && filter === 'all';
 
@@ -74,8 +76,7 @@ export function TokensView(): ReactElement {
             pages={pages}
             filter={filter}
             now={now}
-            onRevoke={revoke.ask}
-            onRename={setRenaming}
+            actions={{ revoke: revoke.ask, rename: setRenaming, changeSuspension: suspension.ask }}
             listRef={revoke.listRef}
           />
         </>
@@ -101,6 +102,7 @@ export function TokensView(): ReactElement {
           onCancel={() => setRenaming(null)}
         />
       )}
+      {suspension.dialog}
       {revoking && (
         <RevokeDialog
           tokenName={revoking.name}

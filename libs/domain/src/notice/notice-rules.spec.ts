@@ -1,5 +1,12 @@
 import { DAY_MS } from '../token/token-expiry';
-import { expiryNoticeSent, tokenExpired, tokenGenerated, tokenRevoked } from '../token/testing/token-events';
+import {
+  expiryNoticeSent,
+  tokenExpired,
+  tokenGenerated,
+  tokenReactivated,
+  tokenRevoked,
+  tokenSuspended,
+} from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
 import { given } from './testing/given-notices';
 
@@ -17,6 +24,45 @@ function tokenLiving(lifetimeMs: number): { history: TokenEvent[]; expiry: numbe
 }
 
 describe('expiry notice rules, with the notifier clock injected', () => {
+  describe('a suspended token', () => {
+    const { history, expiry } = tokenLiving(30 * DAY_MS);
+    const suspended = tokenSuspended({ suspendedAt: at(GENERATED.getTime() + DAY_MS).toISOString() });
+    const reactivatedAt = (ms: number): TokenEvent => tokenReactivated({ reactivatedAt: at(ms).toISOString() });
+
+    it('is sent nothing while it stays suspended', () => {
+      given([...history, suspended])
+        .whenTheNotifierRuns({ from: GENERATED, until: at(expiry + DAY_MS) })
+        .thenSends([]);
+      given([...history, suspended])
+        .whenTheNotifierWakesAt(at(expiry - DAY_MS))
+        .thenSendsNothing();
+    });
+
+    it('gets the notice that fell due while it was suspended once reactivated, then the 1-day notice on time', () => {
+      const back = expiry - 5 * DAY_MS;
+      given([...history, suspended, reactivatedAt(back)])
+        .whenTheNotifierRuns({ from: at(back), until: at(expiry + DAY_MS) })
+        .thenSends([
+          { thresholdDays: 7, at: at(back) },
+          { thresholdDays: 1, at: at(expiry - DAY_MS) },
+        ]);
+    });
+
+    it('gets only the 1-day notice, once, when reactivated after both due times', () => {
+      const back = expiry - 12 * HOUR_MS;
+      given([...history, suspended, reactivatedAt(back)])
+        .whenTheNotifierRuns({ from: at(back), until: at(expiry + DAY_MS) })
+        .thenSends([{ thresholdDays: 1, at: at(back) }]);
+    });
+
+    it('gets no notice again that it had before its suspension', () => {
+      const back = expiry - 5 * DAY_MS;
+      given([...history, expiryNoticeSent({ thresholdDays: 7 }), suspended, reactivatedAt(back)])
+        .whenTheNotifierRuns({ from: at(back), until: at(expiry + DAY_MS) })
+        .thenSends([{ thresholdDays: 1, at: at(expiry - DAY_MS) }]);
+    });
+  });
+
   describe('a notifier that runs all along', () => {
     it('sends a 30-day token the 7-day notice at T−7 d and the 1-day notice at T−1 d', () => {
       const { history, expiry } = tokenLiving(30 * DAY_MS);

@@ -4,7 +4,9 @@ import {
   expiryNoticeSent,
   tokenExpired,
   tokenGenerated,
+  tokenReactivated,
   tokenRevoked,
+  tokenSuspended,
 } from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
 import { nextDueAt, projectNoticeSchedule, type NoticeScheduleEntry } from './notice-schedule-entry';
@@ -36,6 +38,7 @@ describe('projectNoticeSchedule', () => {
         { thresholdDays: 7, dueAt: before(7) },
         { thresholdDays: 1, dueAt: before(1) },
       ],
+      held: false,
     });
     expect(nextDueAt(entry)).toEqual(before(7));
   });
@@ -52,6 +55,15 @@ describe('projectNoticeSchedule', () => {
   it('cancels everything on a revoke or an expiry', () => {
     expect(project([generated, tokenRevoked()]).pending).toEqual([]);
     expect(project([generated, tokenExpired()]).pending).toEqual([]);
+  });
+
+  it('holds the pending notices while the token is suspended, and lets them fall due once reactivated', () => {
+    const suspended = project([generated, tokenSuspended()]);
+    expect(suspended).toMatchObject({ held: true, pending: [{ thresholdDays: 7 }, { thresholdDays: 1 }] });
+    expect(nextDueAt(suspended)).toBeNull();
+    const reactivated = project([generated, tokenSuspended(), tokenReactivated()]);
+    expect(reactivated).toMatchObject({ held: false, revision: 2 });
+    expect(nextDueAt(reactivated)).toEqual(before(7));
   });
 
   it('advances only the revision on a failed notice', () => {

@@ -9,10 +9,13 @@ export interface NoticeScheduleEntry {
   expiresAt: Date;
   /** Soonest due first; empty once the token is revoked, expired or has had its tightest notice. */
   pending: readonly ScheduledNotice[];
+  /** The token is suspended: its pending notices wait, and fall due again when it is reactivated. */
+  held: boolean;
 }
 
-/** When the entry's next notice falls due, or null when none is pending. */
-export const nextDueAt = (entry: NoticeScheduleEntry): Date | null => entry.pending[0]?.dueAt ?? null;
+/** When the entry's next notice falls due, or null when none is pending (or they are held). */
+export const nextDueAt = (entry: NoticeScheduleEntry): Date | null =>
+  entry.held ? null : (entry.pending[0]?.dueAt ?? null);
 
 /**
  * The entry after the stream's event at `revision`, or `undefined` when the event changes
@@ -33,6 +36,7 @@ export function projectNoticeSchedule(
       revision,
       expiresAt,
       pending: noticeDueTimes(new Date(event.data.generatedAt), expiresAt, thresholdsDays),
+      held: false,
     };
   }
   if (entry === null || entry.revision !== revision - 1) return undefined;
@@ -44,6 +48,10 @@ export function projectNoticeSchedule(
       const sent = event.data.thresholdDays;
       return { ...entry, revision, pending: entry.pending.filter((notice) => notice.thresholdDays < sent) };
     }
+    case 'TokenSuspended':
+      return { ...entry, revision, held: true };
+    case 'TokenReactivated':
+      return { ...entry, revision, held: false };
     case 'TokenRenamed':
     case 'ExpiryNoticeFailed':
       return { ...entry, revision };

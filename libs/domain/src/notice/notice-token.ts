@@ -1,4 +1,5 @@
 import type { TokenEvent } from '../token/token.events';
+import { isLiveStatus } from '../token/token-view';
 
 /** A token as the notifier needs it: who to tell, what about, and which notices it has had. */
 export interface NoticeToken {
@@ -10,7 +11,7 @@ export interface NoticeToken {
   generatedAt: Date;
   expiresAt: Date | null;
   /** What has been recorded; a token past `expiresAt` counts as expired whatever this says. */
-  status: 'active' | 'revoked' | 'expired';
+  status: 'active' | 'suspended' | 'revoked' | 'expired';
   /** Thresholds of the notices claimed (ExpiryNoticeSent), in the order they were. */
   sent: readonly number[];
   /** Thresholds of the claimed notices that were not delivered (ExpiryNoticeFailed). */
@@ -42,9 +43,13 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
   if (token === null) return null;
   switch (event.type) {
     case 'TokenRevoked':
-      return token.status === 'active' ? { ...token, status: 'revoked' } : token;
+      return isLiveStatus(token.status) ? { ...token, status: 'revoked' } : token;
     case 'TokenExpired':
-      return token.status === 'active' ? { ...token, status: 'expired' } : token;
+      return isLiveStatus(token.status) ? { ...token, status: 'expired' } : token;
+    case 'TokenSuspended':
+      return token.status === 'active' ? { ...token, status: 'suspended' } : token;
+    case 'TokenReactivated':
+      return token.status === 'suspended' ? { ...token, status: 'active' } : token;
     case 'ExpiryNoticeSent':
       return { ...token, sent: [...token.sent, event.data.thresholdDays] };
     case 'ExpiryNoticeFailed':

@@ -26,9 +26,9 @@ export interface TokenReadModel {
   findByDigest(tokenDigest: string): Promise<TokenView | null>;
   findById(tokenId: string): Promise<TokenView | null>;
   list(query: TokenListQuery): Promise<TokenView[]>;
-  /** How many of the user's tokens are active at `now` (neither revoked nor past their expiry). */
-  countActiveByUser(userId: string, now: Date): Promise<number>;
-  /** Tokens recorded as active whose `expiresAt` is at or before `now`, soonest first. */
+  /** How many of the user's tokens are live at `now`: active or suspended, neither revoked nor past their expiry. */
+  countLiveByUser(userId: string, now: Date): Promise<number>;
+  /** Tokens recorded as active or suspended whose `expiresAt` is at or before `now`, soonest first. */
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]>;
   /** Every token counted once, by its effective status at `now`. */
   countByStatus(now: Date): Promise<TokenStatusCounts>;

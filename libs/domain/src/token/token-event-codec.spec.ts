@@ -34,7 +34,7 @@ describe('toTokenEvent', () => {
     });
   });
 
-  it.each(['TokenSuspended', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
+  it.each(['TokenQuarantined', 'tokengenerated', 'TokenGenerated ', '', '$metadata'])(
     'returns null for the unknown type %j',
     (type) => {
       expect(toTokenEvent({ type, data: { tokenId: 'x' } })).toBeNull();

@@ -7,8 +7,10 @@ import {
   TEST_TOKEN_ID,
   tokenExpired,
   tokenGenerated,
+  tokenReactivated,
   tokenRenamed,
   tokenRevoked,
+  tokenSuspended,
 } from './testing/token-events';
 import type { TokenEvent } from './token.events';
 import { effectiveStatus, projectTokenView, TOKEN_STATUSES, type TokenView } from './token-view';
@@ -42,6 +44,8 @@ describe('projectTokenView', () => {
       status: 'active',
       revokedAt: null,
       revokedBy: null,
+      suspendedAt: null,
+      suspendedBy: null,
       expiredAt: null,
       revision: 0,
     });
@@ -84,6 +88,28 @@ describe('projectTokenView', () => {
       ...before,
       name: 'nightly',
       revision: 1,
+    });
+  });
+
+  it('records a suspension with its time and actor, and clears both on reactivation', () => {
+    const suspended = project([tokenGenerated(), tokenSuspended({ suspendedBy: 'root' })]);
+    expect(suspended).toMatchObject({
+      status: 'suspended',
+      suspendedAt: new Date('2026-03-15T00:00:00.000Z'),
+      suspendedBy: 'root',
+      revision: 1,
+    });
+    expect(project([tokenGenerated(), tokenSuspended(), tokenReactivated()])).toEqual({
+      ...project([tokenGenerated()]),
+      revision: 2,
+    });
+  });
+
+  it('revokes or expires a suspended token, and ignores a reactivation after that', () => {
+    expect(project([tokenGenerated(), tokenSuspended(), tokenRevoked()])).toMatchObject({ status: 'revoked' });
+    expect(project([tokenGenerated(), tokenSuspended(), tokenExpired(), tokenReactivated()])).toMatchObject({
+      status: 'expired',
+      revision: 3,
     });
   });
 
@@ -156,7 +182,13 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus(project([tokenGenerated(), tokenExpired()]), EXPIRY)).toBe('expired');
   });
 
-  it('lists the three statuses', () => {
-    expect(TOKEN_STATUSES).toEqual(['active', 'revoked', 'expired']);
+  it('is expired from expiresAt on when suspended, and suspended before', () => {
+    const suspended = project([tokenGenerated(), tokenSuspended()]);
+    expect(effectiveStatus(suspended, new Date(EXPIRY.getTime() - 1))).toBe('suspended');
+    expect(effectiveStatus(suspended, EXPIRY)).toBe('expired');
+  });
+
+  it('lists the four statuses', () => {
+    expect(TOKEN_STATUSES).toEqual(['active', 'suspended', 'revoked', 'expired']);
   });
 });

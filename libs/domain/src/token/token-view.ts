@@ -1,8 +1,8 @@
 import { hasPassed } from './token.decider';
 import type { TokenEvent } from './token.events';
 
-export type TokenStatus = 'active' | 'revoked' | 'expired';
-export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'revoked', 'expired'];
+export type TokenStatus = 'active' | 'suspended' | 'revoked' | 'expired';
+export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'suspended', 'revoked', 'expired'];
 
 /** One token as the read side sees it. `status` is what has been recorded. */
 export interface TokenView {
@@ -19,14 +19,20 @@ export interface TokenView {
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
+  /** When the current suspension began, and who began it; null while not suspended. */
+  suspendedAt: Date | null;
+  suspendedBy: string | null;
   expiredAt: Date | null;
   /** Revision of the last event of the token's stream applied to this view. */
   revision: number;
 }
 
+/** Active or suspended: neither revoked nor recorded as expired. */
+export const isLiveStatus = (status: TokenStatus): boolean => status === 'active' || status === 'suspended';
+
 /** A token whose `expiresAt` has passed is expired everywhere, recorded or not. */
 export function effectiveStatus(view: TokenView, now: Date): TokenStatus {
-  return view.status === 'active' && hasPassed(view.expiresAt, now) ? 'expired' : view.status;
+  return isLiveStatus(view.status) && hasPassed(view.expiresAt, now) ? 'expired' : view.status;
 }
 
 /**
@@ -50,6 +56,8 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       status: 'active',
       revokedAt: null,
       revokedBy: null,
+      suspendedAt: null,
+      suspendedBy: null,
       expiredAt: null,
       revision,
     };
@@ -57,7 +65,7 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
   if (view === null || view.revision !== revision - 1) return undefined;
   switch (event.type) {
     case 'TokenRevoked':
-      return view.status === 'active'
+      return isLiveStatus(view.status)
         ? {
             ...view,
             status: 'revoked',
@@ -67,11 +75,25 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
           }
         : { ...view, revision };
     case 'TokenExpired':
-      return view.status === 'active'
+      return isLiveStatus(view.status)
         ? { ...view, status: 'expired', expiredAt: new Date(event.data.expiredAt), revision }
         : { ...view, revision };
     case 'TokenRenamed':
       return { ...view, name: event.data.name, revision };
+    case 'TokenSuspended':
+      return view.status === 'active'
+        ? {
+            ...view,
+            status: 'suspended',
+            suspendedAt: new Date(event.data.suspendedAt),
+            suspendedBy: event.data.suspendedBy,
+            revision,
+          }
+        : { ...view, revision };
+    case 'TokenReactivated':
+      return view.status === 'suspended'
+        ? { ...view, status: 'active', suspendedAt: null, suspendedBy: null, revision }
+        : { ...view, revision };
     case 'ExpiryNoticeSent':
     case 'ExpiryNoticeFailed':
       return { ...view, revision };

@@ -47,6 +47,21 @@ export interface RenameToken {
   now: Date;
 }
 
+interface SuspensionChange {
+  tokenId: string;
+  actor: Actor;
+  reason: string | null;
+  now: Date;
+}
+
+export interface SuspendToken extends SuspensionChange {
+  type: 'SuspendToken';
+}
+
+export interface ReactivateToken extends SuspensionChange {
+  type: 'ReactivateToken';
+}
+
 export interface ExpireToken {
   type: 'ExpireToken';
   tokenId: string;
@@ -75,4 +90,11 @@ export interface RecordExpiryNoticeFailure {
 }
 
 export type TokenCommand =
-  GenerateToken | RevokeToken | RenameToken | ExpireToken | RecordExpiryNotice | RecordExpiryNoticeFailure;
+  | GenerateToken
+  | RevokeToken
+  | RenameToken
+  | SuspendToken
+  | ReactivateToken
+  | ExpireToken
+  | RecordExpiryNotice
+  | RecordExpiryNoticeFailure;

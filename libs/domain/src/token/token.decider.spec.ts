@@ -10,8 +10,10 @@ import {
   TEST_TOKEN_ID,
   tokenExpired,
   tokenGenerated,
+  tokenReactivated,
   tokenRenamed,
   tokenRevoked,
+  tokenSuspended,
 } from './testing/token-events';
 import type {
   Actor,
@@ -19,8 +21,10 @@ import type {
   GenerateToken,
   RecordExpiryNotice,
   RecordExpiryNoticeFailure,
+  ReactivateToken,
   RenameToken,
   RevokeToken,
+  SuspendToken,
 } from './token.commands';
 import { decide, evolve, foldTokenEvents, hasPassed, initialTokenState, type TokenState } from './token.decider';
 import {
@@ -73,6 +77,24 @@ const rename = (actor: Actor, name: unknown, now = MID_LIFE): RenameToken => ({
   tokenId: TEST_TOKEN_ID,
   actor,
   name,
+  now,
+});
+
+const suspend = (actor: Actor, now = MID_LIFE, reason: string | null = null): SuspendToken => ({
+  type: 'SuspendToken',
+  tokenId: TEST_TOKEN_ID,
+  actor,
+  reason,
+  now,
+});
+
+const REACTIVATED_AT = new Date('2026-03-20T00:00:00.000Z');
+
+const reactivate = (actor: Actor, now = REACTIVATED_AT, reason: string | null = null): ReactivateToken => ({
+  type: 'ReactivateToken',
+  tokenId: TEST_TOKEN_ID,
+  actor,
+  reason,
   now,
 });
 
@@ -344,6 +366,83 @@ describe('token decider', () => {
     it('refuses a bad name with a validation error on field name', () => {
       const error = given([generated]).when(rename(owner, '\u202Eevil')).thenThrows(DomainValidationError);
       expect(error.field).toBe('name');
+    });
+  });
+
+  describe('SuspendToken and ReactivateToken', () => {
+    const suspended = tokenSuspended();
+
+    it('records TokenSuspended with who suspended it and why', () => {
+      given([generated])
+        .when(suspend(owner, MID_LIFE, 'Investigating unexpected calls'))
+        .then([tokenSuspended({ reason: 'Investigating unexpected calls' })]);
+    });
+
+    it('records TokenReactivated for a suspended token', () => {
+      given([generated, suspended]).when(reactivate(owner)).then([tokenReactivated()]);
+    });
+
+    it('lets an admin suspend and reactivate anyone’s token, naming the admin', () => {
+      given([generated])
+        .when(suspend(admin))
+        .then([tokenSuspended({ suspendedBy: 'root' })]);
+      given([generated, suspended])
+        .when(reactivate(admin))
+        .then([tokenReactivated({ reactivatedBy: 'root' })]);
+    });
+
+    it('records nothing for the state the token is already in', () => {
+      given([generated, suspended]).when(suspend(owner)).then([]);
+      given([generated]).when(reactivate(owner)).then([]);
+      given([generated, suspended, tokenReactivated()]).when(reactivate(owner)).then([]);
+    });
+
+    it('suspends again after a reactivation', () => {
+      const again = new Date('2026-03-25T00:00:00.000Z');
+      given([generated, suspended, tokenReactivated()])
+        .when(suspend(owner, again))
+        .then([tokenSuspended({ suspendedAt: again.toISOString() })]);
+    });
+
+    it('answers token_not_found for an absent token and for another user’s', () => {
+      given([]).when(suspend(owner)).thenThrows(TokenNotFoundError);
+      given([generated]).when(suspend(stranger)).thenThrows(TokenNotFoundError);
+      given([generated, suspended]).when(reactivate(stranger)).thenThrows(TokenNotFoundError);
+    });
+
+    it.each<[string, TokenEvent[], Date]>([
+      ['revoked', [generated, revokedByOwner], MID_LIFE],
+      ['recorded as expired', [generated, expired], AFTER_EXPIRY],
+      ['past its expiry, not yet recorded', [generated], EXPIRY],
+    ])('refuses to suspend a %s token with token_not_active', (_case, history, now) => {
+      given(history).when(suspend(owner, now)).thenThrows(TokenNotActiveError);
+    });
+
+    it('refuses to reactivate a suspended token past its expiry, or one revoked while suspended', () => {
+      given([generated, suspended]).when(reactivate(owner, EXPIRY)).thenThrows(TokenNotActiveError);
+      given([generated, suspended, tokenRevoked({ revokedAt: REACTIVATED_AT.toISOString() })])
+        .when(reactivate(owner, REACTIVATED_AT))
+        .thenThrows(TokenNotActiveError);
+    });
+
+    it('lets a suspended token be revoked, renamed and expired', () => {
+      given([generated, suspended])
+        .when(revoke(owner, REACTIVATED_AT))
+        .then([tokenRevoked({ revokedAt: REACTIVATED_AT.toISOString() })]);
+      given([generated, suspended])
+        .when(rename(owner, 'CI deploy (staging)', REACTIVATED_AT))
+        .then([tokenRenamed({ renamedAt: REACTIVATED_AT.toISOString() })]);
+      given([generated, suspended])
+        .when(expire(EXPIRY))
+        .then([{ type: 'TokenExpired', data: { schemaVersion: 1, tokenId: TEST_TOKEN_ID, expiredAt: EXPIRES_AT } }]);
+    });
+
+    it('holds expiry notices while suspended, and records them again once reactivated', () => {
+      const due = new Date(EXPIRY.getTime() - 7 * DAY_MS);
+      given([generated, suspended]).when(recordNotice(7, due)).then([]);
+      given([generated, suspended, tokenReactivated()])
+        .when(recordNotice(7, due))
+        .then([expiryNoticeSent({ sentAt: due.toISOString() })]);
     });
   });
 

@@ -16,7 +16,8 @@ import { resolveScopes } from './token-scopes';
 export type TokenState =
   | { status: 'absent' }
   | {
-      status: 'active' | 'revoked' | 'expired';
+      /** `suspended` is a pause of `active`: it can still be revoked, renamed and expire. */
+      status: 'active' | 'suspended' | 'revoked' | 'expired';
       tokenId: string;
       userId: string;
       name: string;
@@ -56,16 +57,14 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
       ];
     }
     case 'RevokeToken': {
-      if (state.status === 'absent' || !mayManage(command.actor, state.userId)) {
-        throw new TokenNotFoundError(command.tokenId);
-      }
-      if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
+      const token = managedToken(state, command);
+      if (!isLive(token) || hasPassed(token.expiresAt, command.now)) return [];
       return [
         {
           type: 'TokenRevoked',
           data: {
             schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
-            tokenId: state.tokenId,
+            tokenId: token.tokenId,
             revokedAt: command.now.toISOString(),
             revokedBy: actorId(command.actor),
             reason: command.reason,
@@ -74,30 +73,61 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
       ];
     }
     case 'RenameToken': {
-      if (state.status === 'absent' || !mayManage(command.actor, state.userId)) {
-        throw new TokenNotFoundError(command.tokenId);
-      }
+      const token = managedToken(state, command);
       const name = normalizeTokenName(command.name);
-      if (state.status !== 'active') throw new TokenNotActiveError(state.tokenId, state.status);
-      if (hasPassed(state.expiresAt, command.now)) throw new TokenNotActiveError(state.tokenId, 'expired');
-      if (name === state.name) return [];
+      assertLive(token, command.now);
+      if (name === token.name) return [];
       return [
         {
           type: 'TokenRenamed',
           data: {
             schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
-            tokenId: state.tokenId,
+            tokenId: token.tokenId,
             name,
-            previousName: state.name,
+            previousName: token.name,
             renamedBy: actorId(command.actor),
             renamedAt: command.now.toISOString(),
           },
         },
       ];
     }
+    case 'SuspendToken': {
+      const token = managedToken(state, command);
+      assertLive(token, command.now);
+      if (token.status === 'suspended') return [];
+      return [
+        {
+          type: 'TokenSuspended',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: token.tokenId,
+            suspendedBy: actorId(command.actor),
+            suspendedAt: command.now.toISOString(),
+            reason: command.reason,
+          },
+        },
+      ];
+    }
+    case 'ReactivateToken': {
+      const token = managedToken(state, command);
+      assertLive(token, command.now);
+      if (token.status === 'active') return [];
+      return [
+        {
+          type: 'TokenReactivated',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: token.tokenId,
+            reactivatedBy: actorId(command.actor),
+            reactivatedAt: command.now.toISOString(),
+            reason: command.reason,
+          },
+        },
+      ];
+    }
     case 'ExpireToken': {
       if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
-      if (state.status !== 'active') return [];
+      if (!isLive(state)) return [];
       if (!hasPassed(state.expiresAt, command.now)) throw new TokenNotYetExpiredError(command.tokenId);
       return [
         {
@@ -112,6 +142,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
     }
     case 'RecordExpiryNotice': {
       if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      // A suspended token's notices are held: the notifier asks again once it is reactivated.
       if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
       // A looser notice after a tighter one would tell the owner they have more time than they do.
       if (state.noticesSent.some((sent) => sent <= command.thresholdDays)) return [];
@@ -167,9 +198,13 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         noticesFailed: [],
       };
     case 'TokenRevoked':
-      return state.status === 'active' ? { ...state, status: 'revoked' } : state;
+      return isLive(state) ? { ...state, status: 'revoked' } : state;
     case 'TokenExpired':
-      return state.status === 'active' ? { ...state, status: 'expired' } : state;
+      return isLive(state) ? { ...state, status: 'expired' } : state;
+    case 'TokenSuspended':
+      return state.status === 'active' ? { ...state, status: 'suspended' } : state;
+    case 'TokenReactivated':
+      return state.status === 'suspended' ? { ...state, status: 'active' } : state;
     case 'TokenRenamed':
       return state.status === 'absent' ? state : { ...state, name: event.data.name };
     case 'ExpiryNoticeSent':
@@ -187,6 +222,28 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
 
 /** The state after a stream's events, oldest first. */
 export const foldTokenEvents = (events: readonly TokenEvent[]): TokenState => events.reduce(evolve, initialTokenState);
+
+type PresentTokenState = Exclude<TokenState, { status: 'absent' }>;
+
+/** Active or suspended: not yet revoked nor recorded as expired. */
+function isLive(state: TokenState): state is PresentTokenState & { status: 'active' | 'suspended' } {
+  return state.status === 'active' || state.status === 'suspended';
+}
+
+/** The token, when it exists and the actor may manage it; to anyone else it does not exist. */
+function managedToken(state: TokenState, command: { tokenId: string; actor: Actor }): PresentTokenState {
+  if (state.status === 'absent' || !mayManage(command.actor, state.userId)) {
+    throw new TokenNotFoundError(command.tokenId);
+  }
+  return state;
+}
+
+/** A change that needs a live token: refused for a revoked, expired or past-expiry one. */
+function assertLive(state: PresentTokenState, now: Date): void {
+  if (state.status === 'revoked' || state.status === 'expired')
+    throw new TokenNotActiveError(state.tokenId, state.status);
+  if (hasPassed(state.expiresAt, now)) throw new TokenNotActiveError(state.tokenId, 'expired');
+}
 
 function mayManage(actor: Actor, ownerId: string): boolean {
   return actor.kind === 'system' || actor.isAdmin || actor.userId === ownerId;

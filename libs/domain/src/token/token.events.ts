@@ -53,6 +53,30 @@ export interface TokenRenamed {
   };
 }
 
+/** The owner (or an admin) stopped an active token from being accepted, until it is reactivated. */
+export interface TokenSuspended {
+  type: 'TokenSuspended';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    suspendedBy: string;
+    suspendedAt: string;
+    reason: string | null;
+  };
+}
+
+/** A suspended token is accepted again (until its expiry, which suspension does not move). */
+export interface TokenReactivated {
+  type: 'TokenReactivated';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    reactivatedBy: string;
+    reactivatedAt: string;
+    reason: string | null;
+  };
+}
+
 export interface ExpiryNoticeSent {
   type: 'ExpiryNoticeSent';
   data: {
@@ -93,7 +117,14 @@ export interface ExpiryNoticeFailed {
 }
 
 export type TokenEvent =
-  TokenGenerated | TokenRevoked | TokenExpired | TokenRenamed | ExpiryNoticeSent | ExpiryNoticeFailed;
+  | TokenGenerated
+  | TokenRevoked
+  | TokenExpired
+  | TokenRenamed
+  | TokenSuspended
+  | TokenReactivated
+  | ExpiryNoticeSent
+  | ExpiryNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
 
 export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
@@ -101,6 +132,8 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenRevoked',
   'TokenExpired',
   'TokenRenamed',
+  'TokenSuspended',
+  'TokenReactivated',
   'ExpiryNoticeSent',
   'ExpiryNoticeFailed',
 ];

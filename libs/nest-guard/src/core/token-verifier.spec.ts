@@ -37,6 +37,9 @@ describe('TokenVerifier', () => {
   it.each<[string, Partial<TokenRecord> | undefined, string]>([
     ['unknown', undefined, 'token_invalid'],
     ['revoked', { status: 'revoked' }, 'token_revoked'],
+    ['suspended', { status: 'suspended' }, 'token_suspended'],
+    ['suspended and past its expiry', { status: 'suspended', expiresAt: NOW }, 'token_expired'],
+    ['of a status this version does not know', { status: 'quarantined' }, 'token_invalid'],
     ['recorded as expired', { status: 'expired' }, 'token_expired'],
     ['past its expiry, not yet recorded', { expiresAt: NOW }, 'token_expired'],
   ])('refuses a %s token', async (_case, record, refusal) => {

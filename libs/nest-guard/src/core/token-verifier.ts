@@ -7,7 +7,8 @@ export interface TokenRecord {
   id: string;
   userId: string;
   name: string;
-  status: 'active' | 'revoked' | 'expired';
+  /** Recorded status; only `active` is accepted, so a status this version does not know is refused. */
+  status: string;
   expiresAt: Date | null;
   scopes: readonly string[];
 }
@@ -33,8 +34,9 @@ export class TokenVerifier<T extends TokenRecord = TokenRecord> {
     if (typeof candidate !== 'string' || !this.format.isWellFormed(candidate)) return 'token_malformed';
     const record = await this.lookup.findByDigest(this.digester.digest(candidate));
     if (record === null) return 'token_invalid';
+    if (record.status === 'active') return hasPassed(record.expiresAt, now) ? 'token_expired' : record;
+    if (record.status === 'suspended') return hasPassed(record.expiresAt, now) ? 'token_expired' : 'token_suspended';
     if (record.status === 'revoked') return 'token_revoked';
-    if (record.status === 'expired' || hasPassed(record.expiresAt, now)) return 'token_expired';
-    return record;
+    return record.status === 'expired' ? 'token_expired' : 'token_invalid';
   }
 }

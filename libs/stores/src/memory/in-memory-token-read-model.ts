@@ -1,5 +1,6 @@
 import {
   effectiveStatus,
+  isLiveStatus,
   projectTokenView,
   StoreUnavailableError,
   toTokenEvent,
@@ -39,8 +40,9 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly byId = new Map<string, TokenView>();
   private readonly byDigest = new Map<string, TokenView>();
   private readonly byUser = new Map<string, Set<string>>();
-  private readonly active = new Set<string>();
-  private readonly recorded: TokenStatusCounts = { active: 0, revoked: 0, expired: 0 };
+  /** Recorded active or suspended: the tokens that can still lapse. */
+  private readonly live = new Set<string>();
+  private readonly recorded: TokenStatusCounts = { active: 0, suspended: 0, revoked: 0, expired: 0 };
   private position: LogPosition | null = null;
   private readonly freshness: FreshnessSignal | null;
 
@@ -73,15 +75,15 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
     return Promise.resolve(limit === undefined ? views : views.slice(0, limit));
   }
 
-  countActiveByUser(userId: string, now: Date): Promise<number> {
-    let active = 0;
-    for (const view of this.viewsOf(userId)) if (effectiveStatus(view, now) === 'active') active++;
-    return Promise.resolve(active);
+  countLiveByUser(userId: string, now: Date): Promise<number> {
+    let live = 0;
+    for (const view of this.viewsOf(userId)) if (isLiveStatus(effectiveStatus(view, now))) live++;
+    return Promise.resolve(live);
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
     const due: TokenView[] = [];
-    for (const id of this.active) {
+    for (const id of this.live) {
       const view = this.byId.get(id);
       if (view?.expiresAt && view.expiresAt.getTime() <= now.getTime()) due.push(view);
     }
@@ -89,15 +91,17 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
     return Promise.resolve(due.slice(0, limit));
   }
 
-  /** Counted as recorded, then the recorded-active tokens whose expiry has passed move to expired. */
+  /** Counted as recorded, then the recorded-live tokens whose expiry has passed move to expired. */
   countByStatus(now: Date): Promise<TokenStatusCounts> {
-    let lapsed = 0;
-    for (const id of this.active) {
+    const counts = { ...this.recorded };
+    for (const id of this.live) {
       const view = this.byId.get(id);
-      if (view && effectiveStatus(view, now) === 'expired') lapsed++;
+      if (view && effectiveStatus(view, now) === 'expired') {
+        counts[view.status]--;
+        counts.expired++;
+      }
     }
-    const { active, revoked, expired } = this.recorded;
-    return Promise.resolve({ active: active - lapsed, revoked, expired: expired + lapsed });
+    return Promise.resolve(counts);
   }
 
   apply(recorded: RecordedEvent): Promise<void> {
@@ -134,7 +138,7 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
     let owned = this.byUser.get(view.userId);
     if (!owned) this.byUser.set(view.userId, (owned = new Set()));
     owned.add(view.id);
-    if (view.status === 'active') this.active.add(view.id);
-    else this.active.delete(view.id);
+    if (isLiveStatus(view.status)) this.live.add(view.id);
+    else this.live.delete(view.id);
   }
 }

@@ -16,7 +16,14 @@ import { ConnectionStates, type Connection, type ConnectOptions, type DefaultIdV
 import { openMongoConnection } from './mongo-connection';
 import { isDuplicateKeyError, mongoOperation } from './mongo-store-errors';
 import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from './projection-checkpoint.document';
-import { dueForExpiryFilter, listFilter, NEWEST_FIRST, pageFilter, SOONEST_EXPIRY_FIRST } from './token-view.filters';
+import {
+  dueForExpiryFilter,
+  listFilter,
+  liveFilter,
+  NEWEST_FIRST,
+  pageFilter,
+  SOONEST_EXPIRY_FIRST,
+} from './token-view.filters';
 import { tokenViewSchema, toTokenView, toTokenViewDocument, type TokenViewDocument } from './token-view.document';
 import { TokenViewCache } from './token-view-cache';
 import type { FreshnessSignal } from '../projection/projection-freshness';
@@ -116,10 +123,8 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
     });
   }
 
-  countActiveByUser(userId: string, now: Date): Promise<number> {
-    return mongoOperation('count active by user', () =>
-      this.tokens.countDocuments(listFilter({ userId, status: 'active', now })).exec(),
-    );
+  countLiveByUser(userId: string, now: Date): Promise<number> {
+    return mongoOperation('count active by user', () => this.tokens.countDocuments(liveFilter(userId, now)).exec());
   }
 
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]> {
@@ -138,8 +143,13 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
     return mongoOperation('count by status', async () => {
       const count = (status: TokenStatus): Promise<number> =>
         this.tokens.countDocuments(listFilter({ status, now })).exec();
-      const [active, revoked, expired] = await Promise.all([count('active'), count('revoked'), count('expired')]);
-      return { active, revoked, expired };
+      const [active, suspended, revoked, expired] = await Promise.all([
+        count('active'),
+        count('suspended'),
+        count('revoked'),
+        count('expired'),
+      ]);
+      return { active, suspended, revoked, expired };
     });
   }
 

@@ -14,6 +14,8 @@ const view = (id: string, status: TokenView['status'] = 'active'): TokenView => 
   status,
   revokedAt: null,
   revokedBy: null,
+  suspendedAt: null,
+  suspendedBy: null,
   expiredAt: null,
   revision: 0,
 });

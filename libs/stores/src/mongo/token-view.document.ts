@@ -16,6 +16,9 @@ export interface TokenViewDocument {
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
+  /** Absent from documents projected before suspension existed (then never suspended). */
+  suspendedAt?: Date | null;
+  suspendedBy?: string | null;
   expiredAt: Date | null;
   revision: number;
 }
@@ -37,6 +40,8 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
     status: { type: String, enum: TOKEN_STATUSES, required: true },
     revokedAt: nullableDate,
     revokedBy: nullableString,
+    suspendedAt: nullableDate,
+    suspendedBy: nullableString,
     expiredAt: nullableDate,
     revision: { type: Number, required: true },
   },
@@ -47,7 +52,7 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
 tokenViewSchema.index({ tokenDigest: 1 }, { unique: true, name: 'tokenDigest_unique' });
 /** A user's tokens, newest first. */
 tokenViewSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_createdAt' });
-/** Active tokens past their expiry, soonest first; also serves listing by status. */
+/** Live tokens past their expiry, soonest first; also serves listing by status. */
 tokenViewSchema.index({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
 
 export function toTokenViewDocument(view: TokenView): TokenViewDocument {
@@ -69,6 +74,8 @@ export function toTokenView(document: TokenViewDocument): TokenView {
     status: document.status,
     revokedAt: document.revokedAt ?? null,
     revokedBy: document.revokedBy ?? null,
+    suspendedAt: document.suspendedAt ?? null,
+    suspendedBy: document.suspendedBy ?? null,
     expiredAt: document.expiredAt ?? null,
     revision: document.revision,
   };

@@ -8,8 +8,12 @@ type Filter = QueryFilter<TokenViewDocument>;
 export const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 export const SOONEST_EXPIRY_FIRST = { expiresAt: 1, _id: 1 } as const;
 
-/** Recorded active with an expiry at or before `now`; `null` (never) is not `<=` any date. */
-const lapsed = (now: Date): Filter => ({ status: 'active', expiresAt: { $lte: now } });
+const LIVE: Filter = { status: { $in: ['active', 'suspended'] } };
+
+/** Recorded active or suspended with an expiry at or before `now`; `null` (never) is not `<=` any date. */
+const lapsed = (now: Date): Filter => ({ ...LIVE, expiresAt: { $lte: now } });
+
+const notLapsed = (now: Date): Filter => ({ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
 
 /**
  * The list filter with the status evaluated as of `now`, as `effectiveStatus` does: a token
@@ -21,13 +25,17 @@ export function listFilter(query: TokenListQuery): Filter {
     case undefined:
       return owner;
     case 'active':
-      return { ...owner, status: 'active', $or: [{ expiresAt: null }, { expiresAt: { $gt: query.now } }] };
+    case 'suspended':
+      return { ...owner, status: query.status, ...notLapsed(query.now) };
     case 'revoked':
       return { ...owner, status: 'revoked' };
     case 'expired':
       return { ...owner, $or: [{ status: 'expired' }, lapsed(query.now)] };
   }
 }
+
+/** The user's tokens that count against their limit: active or suspended, and not past their expiry. */
+export const liveFilter = (userId: string, now: Date): Filter => ({ userId, ...LIVE, ...notLapsed(now) });
 
 /** The list filter, and only the tokens after `query.after` in the newest-first order. */
 export function pageFilter(query: TokenListQuery): Filter {

@@ -252,6 +252,8 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
         status: 'revoked',
         revokedAt,
         revokedBy: 'user:admin',
+        suspendedAt: null,
+        suspendedBy: null,
         expiredAt: null,
         revision: 1,
       });

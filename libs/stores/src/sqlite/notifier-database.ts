@@ -12,7 +12,8 @@ const SCHEMA = `
     expires_at    INTEGER NOT NULL,
     next_due_at   INTEGER,
     pending_count INTEGER NOT NULL,
-    pending       TEXT    NOT NULL
+    pending       TEXT    NOT NULL,
+    held          INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX IF NOT EXISTS notice_schedule_by_next_due ON notice_schedule (next_due_at)
     WHERE next_due_at IS NOT NULL;
@@ -50,13 +51,25 @@ export interface NotifierDatabaseOptions {
  * but never half of one, and what they held is derived again from the event log.
  */
 export function openNotifierDatabase(file: string, options: NotifierDatabaseOptions = {}): Connection {
-  return openSqliteFile(file, SCHEMA, {
+  const db = openSqliteFile(file, SCHEMA, {
     ...options,
     synchronous: 'NORMAL',
     // A catch-up over 1M tokens touches pages all over the schedule's indexes: a 64 MiB page cache
     // keeps them in memory, and checkpoints every 20,000 pages (not 1,000) copy each page fewer times.
     pragmas: ['cache_size = -65536', 'wal_autocheckpoint = 20000'],
   });
+  addColumnIfMissing(db, 'notice_schedule', 'held', 'INTEGER NOT NULL DEFAULT 0');
+  return db;
+}
+
+/** Upgrades a file written before the column existed; under the write lock, so two processes add it once. */
+function addColumnIfMissing(db: Connection, table: string, column: string, definition: string): void {
+  db.transaction(() => {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
+    if (!columns.some((existing) => existing.name === column)) {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
+  }).immediate();
 }
 
 /** Reads a value of `notifier_meta`, writing `initial` first when the key is absent. */

@@ -20,6 +20,7 @@ interface EntryRow {
   revision: number;
   expires_at: number;
   pending: string;
+  held: number;
 }
 
 export interface SqliteNoticeScheduleOptions {
@@ -44,7 +45,7 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
   private readonly startedAt: Date;
   private readonly statements: {
     entry: Statement<[string], EntryRow>;
-    upsert: Statement<[string, number, number, number | null, number, string]>;
+    upsert: Statement<[string, number, number, number | null, number, string, number]>;
     queueDelivery: Statement<[string, number, string, string, number, number]>;
     checkpoint: Statement<[], { value: string }>;
     setCheckpoint: Statement<[string]>;
@@ -64,12 +65,15 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
     this.db = openNotifierDatabase(file, { busyTimeoutMs: options.busyTimeoutMs });
     this.startedAt = new Date(Number(metaValue(this.db, STARTED_AT, String(options.clock.now().getTime()))));
     this.statements = {
-      entry: this.db.prepare('SELECT token_id, revision, expires_at, pending FROM notice_schedule WHERE token_id = ?'),
+      entry: this.db.prepare(
+        'SELECT token_id, revision, expires_at, pending, held FROM notice_schedule WHERE token_id = ?',
+      ),
       upsert: this.db.prepare(
-        `INSERT INTO notice_schedule (token_id, revision, expires_at, next_due_at, pending_count, pending)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO notice_schedule (token_id, revision, expires_at, next_due_at, pending_count, pending, held)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (token_id) DO UPDATE SET revision = excluded.revision, expires_at = excluded.expires_at,
-           next_due_at = excluded.next_due_at, pending_count = excluded.pending_count, pending = excluded.pending`,
+           next_due_at = excluded.next_due_at, pending_count = excluded.pending_count, pending = excluded.pending,
+           held = excluded.held`,
       ),
       queueDelivery: this.db.prepare(
         `INSERT OR IGNORE INTO notice_deliveries
@@ -152,6 +156,7 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
       nextDueAt(entry)?.getTime() ?? null,
       entry.pending.length,
       JSON.stringify(entry.pending.map((notice) => [notice.thresholdDays, notice.dueAt.getTime()])),
+      entry.held ? 1 : 0,
     );
   }
 
@@ -204,5 +209,6 @@ function toEntry(row: EntryRow): NoticeScheduleEntry {
     revision: row.revision,
     expiresAt: new Date(row.expires_at),
     pending: pending.map(([thresholdDays, dueAt]) => ({ thresholdDays, dueAt: new Date(dueAt) })),
+    held: row.held === 1,
   };
 }

@@ -47,7 +47,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
     const tokenId = randomUUID();
     await this.follower.catchUp();
     const now = this.clock.now();
-    const active = await this.readModel.countActiveByUser(user.userId, now);
+    const active = await this.readModel.countLiveByUser(user.userId, now);
     const { events } = await this.repository.execute(
       {
         type: 'GenerateToken',

@@ -3,10 +3,11 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { TOKEN_READ_MODEL, TokenNotFoundError, type Clock, type TokenReadModel } from '@pat/domain';
 import { TokenUsageRecorder } from '../../auth/token-usage-recorder';
 import { CLOCK } from '../../infrastructure/clock.provider';
+import { AdminTokenItemResponse } from '../list-all-tokens/admin-token-item.response';
 import { TokenItemResponse } from '../token-item.response';
 import { GetTokenQuery } from './get-token.query';
 
-/** Another user's token answers exactly as a missing one does. */
+/** To its owner, another user's token answers exactly as a missing one does. */
 @QueryHandler(GetTokenQuery)
 export class GetTokenHandler implements IQueryHandler<GetTokenQuery, TokenItemResponse> {
   constructor(
@@ -15,10 +16,13 @@ export class GetTokenHandler implements IQueryHandler<GetTokenQuery, TokenItemRe
     private readonly usage: TokenUsageRecorder,
   ) {}
 
-  async execute({ userId, tokenId }: GetTokenQuery): Promise<TokenItemResponse> {
+  async execute({ userId, tokenId, as }: GetTokenQuery): Promise<TokenItemResponse> {
     const view = await this.readModel.findById(tokenId);
-    if (view === null || view.userId !== userId) throw new TokenNotFoundError(tokenId);
-    const lastUsed = await this.usage.lastUsed([tokenId]);
-    return TokenItemResponse.from(view, this.clock.now(), lastUsed.get(tokenId));
+    if (view === null || (as === 'owner' && view.userId !== userId)) throw new TokenNotFoundError(tokenId);
+    const lastUsedAt = (await this.usage.lastUsed([tokenId])).get(tokenId);
+    const now = this.clock.now();
+    return as === 'admin'
+      ? AdminTokenItemResponse.withOwner(view, now, lastUsedAt)
+      : TokenItemResponse.from(view, now, lastUsedAt);
   }
 }

@@ -6,7 +6,7 @@ import { CurrentUser } from '../../auth/current-user.decorator';
 import type { UserPrincipal } from '../../auth/principals';
 import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiJsonBodyProblems, ApiProblemResponse, ApiProblems } from '../../docs/api-problems.decorator';
-import { RENAME_409_CODES } from '../../docs/problem-codes';
+import { TOKEN_CHANGE_409_CODES } from '../../docs/problem-codes';
 import { API_V1 } from '../../http/api-prefix';
 import { TokenItemResponse } from '../token-item.response';
 import { ApiTokenIdParam } from '../token-id-param.decorator';
@@ -32,7 +32,7 @@ export class RenameTokenController {
   @ApiOkResponse({ type: TokenItemResponse })
   @ApiJsonBodyProblems()
   @ApiProblems(401, 404, 503)
-  @ApiProblemResponse(409, RENAME_409_CODES)
+  @ApiProblemResponse(409, TOKEN_CHANGE_409_CODES)
   rename(
     @CurrentUser() user: UserPrincipal,
     @Param('id', TokenIdPipe) tokenId: string,

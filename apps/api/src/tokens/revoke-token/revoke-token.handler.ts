@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock } from '@pat/domain';
 import { randomUUID } from 'node:crypto';
 import { CLOCK } from '../../infrastructure/clock.provider';
+import { tokenActor } from '../acting-as';
 import { TokenRepository } from '../token-repository';
 import { RevokeTokenCommand } from './revoke-token.command';
 
@@ -19,7 +20,7 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand, v
       {
         type: 'RevokeToken',
         tokenId,
-        actor: { kind: 'user', userId: user.userId, isAdmin: as === 'admin' && user.isAdmin },
+        actor: tokenActor(user, as),
         reason: null,
         now: this.clock.now(),
       },

@@ -3,7 +3,9 @@ import type {
   ExpiryNoticeSent,
   TokenExpired,
   TokenGenerated,
+  TokenReactivated,
   TokenRenamed,
+  TokenSuspended,
   TokenRevoked,
 } from '../token.events';
 
@@ -63,6 +65,34 @@ export function tokenRenamed(data: Partial<TokenRenamed['data']> = {}): TokenRen
       previousName: 'CI deploy',
       renamedBy: TEST_OWNER_ID,
       renamedAt: '2026-03-15T00:00:00.000Z',
+      ...data,
+    },
+  };
+}
+
+export function tokenSuspended(data: Partial<TokenSuspended['data']> = {}): TokenSuspended {
+  return {
+    type: 'TokenSuspended',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      suspendedBy: TEST_OWNER_ID,
+      suspendedAt: '2026-03-15T00:00:00.000Z',
+      reason: null,
+      ...data,
+    },
+  };
+}
+
+export function tokenReactivated(data: Partial<TokenReactivated['data']> = {}): TokenReactivated {
+  return {
+    type: 'TokenReactivated',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      reactivatedBy: TEST_OWNER_ID,
+      reactivatedAt: '2026-03-20T00:00:00.000Z',
+      reason: null,
       ...data,
     },
   };
