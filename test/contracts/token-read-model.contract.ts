@@ -151,6 +151,10 @@ export function describeTokenReadModelContract(
           suspendedAt: null,
           suspendedBy: null,
           expiredAt: null,
+          successorId: null,
+          rotatedAt: null,
+          graceUntil: null,
+          predecessorId: null,
           revision: 1,
         });
         expect(await model.findByDigest(revoked.digest)).toEqual(view);
@@ -217,7 +221,7 @@ export function describeTokenReadModelContract(
       });
 
       it('counts every token once by effective status, a lapsed expiry counting as expired to the millisecond', async () => {
-        expect(await model.countByStatus(NOW)).toEqual({ active: 0, suspended: 0, revoked: 0, expired: 0 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 0, suspended: 0, revoked: 0, expired: 0, rotated: 0 });
         const [never, later, lapsesNow, revoked, revokedAfterExpiry, recordedExpired, otherUser] = Array.from(
           { length: 7 },
           () => history.token(),
@@ -236,12 +240,30 @@ export function describeTokenReadModelContract(
         history.other();
         await applyAll(model, history.events);
 
-        expect(await model.countByStatus(at(-2 * HOUR))).toEqual({ active: 4, suspended: 0, revoked: 2, expired: 1 });
-        expect(await model.countByStatus(at(-1))).toEqual({ active: 3, suspended: 0, revoked: 2, expired: 2 });
-        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3 });
-        expect(await model.countByStatus(at(2 * DAY))).toEqual({ active: 1, suspended: 0, revoked: 2, expired: 4 });
+        expect(await model.countByStatus(at(-2 * HOUR))).toEqual({
+          active: 4,
+          suspended: 0,
+          revoked: 2,
+          expired: 1,
+          rotated: 0,
+        });
+        expect(await model.countByStatus(at(-1))).toEqual({
+          active: 3,
+          suspended: 0,
+          revoked: 2,
+          expired: 2,
+          rotated: 0,
+        });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3, rotated: 0 });
+        expect(await model.countByStatus(at(2 * DAY))).toEqual({
+          active: 1,
+          suspended: 0,
+          revoked: 2,
+          expired: 4,
+          rotated: 0,
+        });
         await applyAll(model, history.events);
-        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3 });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 2, suspended: 0, revoked: 2, expired: 3, rotated: 0 });
       });
 
       it('counts, lists and limits suspended tokens as live until their expiry, and not once reactivated', async () => {
@@ -255,8 +277,14 @@ export function describeTokenReadModelContract(
         reactivated.reactivate(at(-HOUR));
         await applyAll(model, history.events);
 
-        expect(await model.countByStatus(at(-1))).toEqual({ active: 1, suspended: 2, revoked: 0, expired: 0 });
-        expect(await model.countByStatus(NOW)).toEqual({ active: 1, suspended: 1, revoked: 0, expired: 1 });
+        expect(await model.countByStatus(at(-1))).toEqual({
+          active: 1,
+          suspended: 2,
+          revoked: 0,
+          expired: 0,
+          rotated: 0,
+        });
+        expect(await model.countByStatus(NOW)).toEqual({ active: 1, suspended: 1, revoked: 0, expired: 1, rotated: 0 });
         expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'suspended' }))).toEqual([suspended.id]);
         expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'active' }))).toEqual([reactivated.id]);
         expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'expired' }))).toEqual([lapsing.id]);
@@ -272,6 +300,26 @@ export function describeTokenReadModelContract(
           status: 'active',
           suspendedAt: null,
           suspendedBy: null,
+        });
+      });
+
+      it('keeps a rotated token as rotated, out of the live count and the sweep, naming its successor', async () => {
+        const [rotated, successor] = Array.from({ length: 2 }, () => history.token());
+        rotated.generate({ userId: 'alice', expiresAt: NOW });
+        rotated.rotate(successor.id, at(-HOUR), at(-HOUR + 60_000));
+        successor.generate({ userId: 'alice', expiresAt: at(DAY) });
+        await applyAll(model, history.events);
+
+        expect(await model.countByStatus(NOW)).toEqual({ active: 1, suspended: 0, revoked: 0, expired: 0, rotated: 1 });
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'rotated' }))).toEqual([rotated.id]);
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'expired' }))).toEqual([]);
+        expect(await model.countLiveByUser('alice', at(-1))).toBe(1);
+        expect(await model.findDueForExpiry(NOW, 10)).toEqual([]);
+        expect(await model.findById(rotated.id)).toMatchObject({
+          status: 'rotated',
+          successorId: successor.id,
+          rotatedAt: at(-HOUR),
+          graceUntil: at(-HOUR + 60_000),
         });
       });
 

@@ -129,6 +129,20 @@ export class HistoryToken {
     });
   }
 
+  rotate(successorId: string, rotatedAt = at(-HOUR), graceUntil = rotatedAt): RecordedEvent {
+    return this.append({
+      type: 'TokenRotated',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId: this.id,
+        successorId,
+        graceUntil: graceUntil.toISOString(),
+        rotatedBy: 'alice',
+        rotatedAt: rotatedAt.toISOString(),
+      },
+    });
+  }
+
   expire(expiredAt = at(-HOUR)): RecordedEvent {
     return this.append({
       type: 'TokenExpired',

@@ -130,6 +130,11 @@ export const variablesSchema = z.object({
     description:
       'active tokens one user may have; one more is refused with 409 `token_limit_reached` until one is revoked or expires',
   }),
+  tokenRotationMaxOverlapSeconds: doc(wholeNumber(0, 86_400, 86_400), {
+    group: TOKENS,
+    description:
+      'the longest `overlapSeconds` a rotation may ask for: how long a rotated token keeps working beside its successor (at most 86400, 24 h; `0` allows no overlap)',
+  }),
   tokenScopes: doc(
     nameList(isScopeName, `[a-z][a-z0-9_:.-]*, at most ${SCOPE_NAME_MAX_LENGTH} characters`, MAX_DECLARED_SCOPES),
     {

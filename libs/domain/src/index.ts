@@ -19,6 +19,7 @@ export * from './ports/token-read-model.port';
 export * from './ports/token-usage.port';
 export * from './ports/web-session-store.port';
 export * from './token/token-command-executor';
+export * from './token/token-rotation';
 export * from './notice/notice-decision';
 export * from './notice/notice-delivery';
 export * from './notice/notice-due-times';

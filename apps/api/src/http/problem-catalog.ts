@@ -14,6 +14,7 @@ export const PROBLEM_STATUS = {
   token_invalid: 401,
   token_revoked: 401,
   token_suspended: 401,
+  token_rotated: 401,
   token_expired: 401,
   forbidden: 403,
   csrf_failed: 403,

@@ -58,6 +58,7 @@ export class SessionController {
         defaultLifetimeDays: Math.min(DEFAULT_LIFETIME_DAYS, config.tokenMaxLifetimeDays),
         maxLifetimeDays: config.tokenMaxLifetimeDays,
         allowNoExpiry: config.tokenAllowNoExpiry,
+        maxRotationOverlapSeconds: config.tokenRotationMaxOverlapSeconds,
         scopes: config.tokenScopes.map(({ name, description, includes }) => ({
           name,
           description,

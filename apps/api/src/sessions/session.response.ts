@@ -47,6 +47,8 @@ export class TokenPolicyResponse {
   @ApiProperty({ example: 30 }) defaultLifetimeDays!: number;
   @ApiProperty({ example: 365 }) maxLifetimeDays!: number;
   @ApiProperty({ description: 'Whether a token may be generated without an expiry' }) allowNoExpiry!: boolean;
+  @ApiProperty({ type: 'integer', description: 'The longest overlap a rotation may ask for, in seconds' })
+  maxRotationOverlapSeconds!: number;
   @ApiProperty({ type: [ScopeResponse], description: 'The scopes a token may carry, in the order declared' })
   scopes!: ScopeResponse[];
 }

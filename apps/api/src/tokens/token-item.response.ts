@@ -17,12 +17,24 @@ export class TokenItemResponse {
   scopes!: string[];
   @ApiProperty({
     enum: TOKEN_STATUSES,
-    description: '`suspended`: refused until reactivated; a token past its expiry is `expired` whatever it was',
+    description:
+      '`suspended`: refused until reactivated; `rotated`: replaced by `successorId`, accepted until `graceUntil`; ' +
+      'an active or suspended token past its expiry is `expired`',
   })
   status!: TokenStatus;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'While suspended: since when' }) suspendedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Once rotated: when' }) rotatedAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Once rotated: the token that replaced this one' })
+  successorId?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Once rotated: this token is accepted until then (the overlap), and refused with token_rotated after',
+  })
+  graceUntil?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The rotated token this one replaced' })
+  predecessorId?: string;
   @ApiPropertyOptional({
     format: 'date-time',
     description: 'When an API last accepted the token (written once a minute; absent if never)',
@@ -42,6 +54,10 @@ export class TokenItemResponse {
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
       ...(status === 'suspended' && view.suspendedAt ? { suspendedAt: view.suspendedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
+      ...(view.rotatedAt ? { rotatedAt: view.rotatedAt.toISOString() } : {}),
+      ...(view.successorId ? { successorId: view.successorId } : {}),
+      ...(view.graceUntil ? { graceUntil: view.graceUntil.toISOString() } : {}),
+      ...(view.predecessorId ? { predecessorId: view.predecessorId } : {}),
       ...(lastUsedAt ? { lastUsedAt: lastUsedAt.toISOString() } : {}),
     };
   }

@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   EVENT_STORE,
   executeTokenCommand,
+  rotateToken,
   type CommandContext,
   type EventStore,
   type LogPosition,
+  type RotateToken,
+  type RotationOutcome,
+  type SuccessorSecret,
   type TokenCommand,
   type TokenEvent,
 } from '@pat/domain';
@@ -31,5 +35,12 @@ export class TokenRepository {
     const { events, position } = await executeTokenCommand(this.store, command, context);
     if (position !== null) await this.follower.waitFor(position);
     return { events, position };
+  }
+
+  /** Rotates a token (two streams: see `rotateToken`), returning once the read model shows both. */
+  async rotate(command: RotateToken, secret: SuccessorSecret, context: CommandContext): Promise<RotationOutcome> {
+    const outcome = await rotateToken(this.store, command, secret, context);
+    await this.follower.waitFor(outcome.position);
+    return outcome;
   }
 }

@@ -14,6 +14,8 @@ import { ListTokensHandler } from './list-tokens/list-tokens.handler';
 import { AdminRevokeTokenController } from './revoke-token/admin-revoke-token.controller';
 import { RenameTokenController } from './rename-token/rename-token.controller';
 import { RenameTokenHandler } from './rename-token/rename-token.handler';
+import { RotateTokenController } from './rotate-token/rotate-token.controller';
+import { RotateTokenHandler } from './rotate-token/rotate-token.handler';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
 import { SuspensionChangeHandler } from './suspend-token/suspension-change.handler';
@@ -31,6 +33,7 @@ import { TokenRepository } from './token-repository';
     RevokeTokenController,
     RenameTokenController,
     SuspensionController,
+    RotateTokenController,
     TokenEventsController,
     ListAllTokensController,
     AdminRevokeTokenController,
@@ -41,6 +44,7 @@ import { TokenRepository } from './token-repository';
     RevokeTokenHandler,
     RenameTokenHandler,
     SuspensionChangeHandler,
+    RotateTokenHandler,
     ExpireTokenHandler,
     ListTokensHandler,
     GetTokenHandler,

@@ -1,5 +1,11 @@
 import { DAY_MS } from '../token/token-expiry';
-import { expiryNoticeSent, tokenExpired, tokenGenerated, tokenRevoked } from '../token/testing/token-events';
+import {
+  expiryNoticeSent,
+  tokenExpired,
+  tokenGenerated,
+  tokenRevoked,
+  tokenRotated,
+} from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
 import { deliveryVerdict } from './notice-decision';
 import { noticeTokenFrom, type NoticeToken } from './notice-token';
@@ -35,6 +41,11 @@ describe('deliveryVerdict of a claimed notice', () => {
     expect(deliveryVerdict(tokenOf(sent, tokenRevoked()), 1, [7, 1], at(EXPIRY - DAY_MS))).toBe('token_revoked');
     expect(deliveryVerdict(tokenOf(sent, tokenExpired()), 1, [7, 1], at(EXPIRY - DAY_MS))).toBe('token_expired');
     expect(deliveryVerdict(tokenOf(sent), 1, [7, 1], at(EXPIRY))).toBe('token_expired');
+  });
+
+  it('drops it for a rotated token: its successor is the one to hear about expiry', () => {
+    const sent = expiryNoticeSent({ thresholdDays: 1 });
+    expect(deliveryVerdict(tokenOf(sent, tokenRotated()), 1, [7, 1], at(EXPIRY - DAY_MS))).toBe('token_rotated');
   });
 });
 

@@ -20,11 +20,12 @@ export function noticeToSend(token: NoticeToken, thresholdsDays: readonly number
 }
 
 export type DeliveryVerdict =
-  'deliver' | Extract<ExpiryNoticeFailureReason, 'token_revoked' | 'token_expired' | 'superseded'>;
+  'deliver' | Extract<ExpiryNoticeFailureReason, 'token_revoked' | 'token_expired' | 'token_rotated' | 'superseded'>;
 
 /**
  * Whether a claimed notice is still worth delivering at `now` (its delivery may have been
- * delayed by retries or a crash): not once the token is revoked or expired, and not once a
+ * delayed by retries or a crash): not once the token is revoked, expired or rotated (its
+ * successor has notices of its own), and not once a
  * tighter notice is due or sent.
  */
 export function deliveryVerdict(
@@ -34,6 +35,7 @@ export function deliveryVerdict(
   now: Date,
 ): DeliveryVerdict {
   if (token.status === 'revoked') return 'token_revoked';
+  if (token.status === 'rotated') return 'token_rotated';
   if (token.status === 'expired' || hasPassed(token.expiresAt, now)) return 'token_expired';
   const tighterDue = noticeDueTimes(token.generatedAt, token.expiresAt, thresholdsDays).some(
     (notice) => notice.thresholdDays < thresholdDays && notice.dueAt.getTime() <= now.getTime(),

@@ -5,6 +5,7 @@ import {
   tokenGenerated,
   tokenReactivated,
   tokenRevoked,
+  tokenRotated,
   tokenSuspended,
 } from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
@@ -105,6 +106,13 @@ describe('expiry notice rules, with the notifier clock injected', () => {
       const { history, expiry } = tokenLiving(30 * DAY_MS);
       given([...history, tokenRevoked({ revokedAt: at(GENERATED.getTime() + DAY_MS).toISOString() })])
         .whenTheNotifierRuns({ from: GENERATED, until: at(expiry + DAY_MS) })
+        .thenSends([]);
+    });
+
+    it('sends nothing more to a rotated token, whose successor is told instead', () => {
+      const { history, expiry } = tokenLiving(30 * DAY_MS);
+      given([...history, expiryNoticeSent({ thresholdDays: 7 }), tokenRotated()])
+        .whenTheNotifierRuns({ from: at(expiry - 6 * DAY_MS), until: at(expiry + DAY_MS) })
         .thenSends([]);
     });
 

@@ -6,6 +6,7 @@ import {
   tokenGenerated,
   tokenReactivated,
   tokenRevoked,
+  tokenRotated,
   tokenSuspended,
 } from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
@@ -52,8 +53,9 @@ describe('projectNoticeSchedule', () => {
     expect(nextDueAt(tightestFirst)).toBeNull();
   });
 
-  it('cancels everything on a revoke or an expiry', () => {
+  it('cancels everything on a revoke, an expiry or a rotation (the successor has its own)', () => {
     expect(project([generated, tokenRevoked()]).pending).toEqual([]);
+    expect(project([generated, tokenRotated()]).pending).toEqual([]);
     expect(project([generated, tokenExpired()]).pending).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ export interface NoticeScheduleEntry {
   /** Revision of the last event of the token's stream applied to this entry. */
   revision: number;
   expiresAt: Date;
-  /** Soonest due first; empty once the token is revoked, expired or has had its tightest notice. */
+  /** Soonest due first; empty once the token is revoked, expired, rotated or has had its tightest notice. */
   pending: readonly ScheduledNotice[];
   /** The token is suspended: its pending notices wait, and fall due again when it is reactivated. */
   held: boolean;
@@ -43,6 +43,7 @@ export function projectNoticeSchedule(
   switch (event.type) {
     case 'TokenRevoked':
     case 'TokenExpired':
+    case 'TokenRotated':
       return { ...entry, revision, pending: [] };
     case 'ExpiryNoticeSent': {
       const sent = event.data.thresholdDays;

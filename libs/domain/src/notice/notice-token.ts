@@ -11,7 +11,7 @@ export interface NoticeToken {
   generatedAt: Date;
   expiresAt: Date | null;
   /** What has been recorded; a token past `expiresAt` counts as expired whatever this says. */
-  status: 'active' | 'suspended' | 'revoked' | 'expired';
+  status: 'active' | 'suspended' | 'revoked' | 'expired' | 'rotated';
   /** Thresholds of the notices claimed (ExpiryNoticeSent), in the order they were. */
   sent: readonly number[];
   /** Thresholds of the claimed notices that were not delivered (ExpiryNoticeFailed). */
@@ -56,5 +56,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
       return { ...token, failed: [...token.failed, event.data.thresholdDays] };
     case 'TokenRenamed':
       return { ...token, name: event.data.name };
+    case 'TokenRotated':
+      return isLiveStatus(token.status) ? { ...token, status: 'rotated' } : token;
   }
 }

@@ -83,3 +83,14 @@ export function parseIsoInstant(value: string): Date | null {
   const validClock = hour === undefined || (Number(hour) < 24 && Number(minute) < 60 && Number(second ?? 0) < 60);
   return sameDay && validClock ? at : null;
 }
+
+/**
+ * A rotated token's successor lives as long as its predecessor was meant to, from `now`, within
+ * today's policy: a longer lifetime (or none, where no-expiry is no longer allowed) is cut to the maximum.
+ */
+export function successorExpiry(lifetimeMs: number | null, now: Date, policy: ExpiryPolicy): Date | null {
+  const maxLifetimeMs = policy.maxLifetimeDays * DAY_MS;
+  if (lifetimeMs === null && policy.allowNoExpiry) return null;
+  const wholeSecond = Math.floor(now.getTime() / 1000) * 1000;
+  return new Date(wholeSecond + Math.min(lifetimeMs ?? maxLifetimeMs, maxLifetimeMs));
+}

@@ -10,7 +10,9 @@ import {
   tokenReactivated,
   tokenRenamed,
   tokenRevoked,
+  tokenRotated,
   tokenSuspended,
+  TEST_SUCCESSOR_ID,
 } from './testing/token-events';
 import type { TokenEvent } from './token.events';
 import { effectiveStatus, projectTokenView, TOKEN_STATUSES, type TokenView } from './token-view';
@@ -47,6 +49,10 @@ describe('projectTokenView', () => {
       suspendedAt: null,
       suspendedBy: null,
       expiredAt: null,
+      successorId: null,
+      rotatedAt: null,
+      graceUntil: null,
+      predecessorId: null,
       revision: 0,
     });
   });
@@ -73,6 +79,10 @@ describe('projectTokenView', () => {
       revokedAt: new Date('2026-03-10T08:00:00.000Z'),
       revokedBy: 'root',
       expiredAt: null,
+      successorId: null,
+      rotatedAt: null,
+      graceUntil: null,
+      predecessorId: null,
       revision: 1,
     });
   });
@@ -111,6 +121,30 @@ describe('projectTokenView', () => {
       status: 'expired',
       revision: 3,
     });
+  });
+
+  it('records a rotation: the successor, when, and until when the old secret is accepted', () => {
+    expect(project([tokenGenerated(), tokenSuspended(), tokenRotated()])).toMatchObject({
+      status: 'rotated',
+      successorId: TEST_SUCCESSOR_ID,
+      rotatedAt: new Date('2026-03-15T00:00:00.000Z'),
+      graceUntil: new Date('2026-03-15T01:00:00.000Z'),
+      suspendedAt: null,
+      revision: 2,
+    });
+    expect(project([tokenGenerated(), tokenRotated(), tokenRevoked()])).toMatchObject({
+      status: 'revoked',
+      successorId: TEST_SUCCESSOR_ID,
+    });
+    expect(project([tokenGenerated(), tokenRevoked(), tokenRotated()])).toMatchObject({
+      status: 'revoked',
+      successorId: null,
+    });
+  });
+
+  it('names the predecessor of a successor', () => {
+    expect(project([tokenGenerated({ predecessorId: TEST_TOKEN_ID })]).predecessorId).toBe(TEST_TOKEN_ID);
+    expect(project([tokenGenerated()]).predecessorId).toBeNull();
   });
 
   it('returns undefined for a duplicate (replayed) event', () => {
@@ -188,7 +222,11 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus(suspended, EXPIRY)).toBe('expired');
   });
 
-  it('lists the four statuses', () => {
-    expect(TOKEN_STATUSES).toEqual(['active', 'suspended', 'revoked', 'expired']);
+  it('keeps a rotated token rotated, past its overlap and its expiry', () => {
+    expect(effectiveStatus(project([tokenGenerated(), tokenRotated()]), EXPIRY)).toBe('rotated');
+  });
+
+  it('lists the five statuses', () => {
+    expect(TOKEN_STATUSES).toEqual(['active', 'suspended', 'revoked', 'expired', 'rotated']);
   });
 });

@@ -1,8 +1,8 @@
 import { hasPassed } from './token.decider';
 import type { TokenEvent } from './token.events';
 
-export type TokenStatus = 'active' | 'suspended' | 'revoked' | 'expired';
-export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'suspended', 'revoked', 'expired'];
+export type TokenStatus = 'active' | 'suspended' | 'revoked' | 'expired' | 'rotated';
+export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'suspended', 'revoked', 'expired', 'rotated'];
 
 /** One token as the read side sees it. `status` is what has been recorded. */
 export interface TokenView {
@@ -23,6 +23,12 @@ export interface TokenView {
   suspendedAt: Date | null;
   suspendedBy: string | null;
   expiredAt: Date | null;
+  /** Once rotated: the token that replaced it, and until when this one is still accepted. */
+  successorId: string | null;
+  rotatedAt: Date | null;
+  graceUntil: Date | null;
+  /** The rotated token this one replaced, or null. */
+  predecessorId: string | null;
   /** Revision of the last event of the token's stream applied to this view. */
   revision: number;
 }
@@ -59,13 +65,17 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       suspendedAt: null,
       suspendedBy: null,
       expiredAt: null,
+      successorId: null,
+      rotatedAt: null,
+      graceUntil: null,
+      predecessorId: data.predecessorId ?? null,
       revision,
     };
   }
   if (view === null || view.revision !== revision - 1) return undefined;
   switch (event.type) {
     case 'TokenRevoked':
-      return isLiveStatus(view.status)
+      return isLiveStatus(view.status) || view.status === 'rotated'
         ? {
             ...view,
             status: 'revoked',
@@ -93,6 +103,19 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
     case 'TokenReactivated':
       return view.status === 'suspended'
         ? { ...view, status: 'active', suspendedAt: null, suspendedBy: null, revision }
+        : { ...view, revision };
+    case 'TokenRotated':
+      return isLiveStatus(view.status)
+        ? {
+            ...view,
+            status: 'rotated',
+            successorId: event.data.successorId,
+            rotatedAt: new Date(event.data.rotatedAt),
+            graceUntil: new Date(event.data.graceUntil),
+            suspendedAt: null,
+            suspendedBy: null,
+            revision,
+          }
         : { ...view, revision };
     case 'ExpiryNoticeSent':
     case 'ExpiryNoticeFailed':

@@ -62,6 +62,40 @@ export interface ReactivateToken extends SuspensionChange {
   type: 'ReactivateToken';
 }
 
+/** Replace the token by `successorId`, keeping the old secret accepted for `overlapSeconds`. */
+export interface RotateToken {
+  type: 'RotateToken';
+  tokenId: string;
+  actor: Actor;
+  successorId: string;
+  overlapSeconds: number;
+  /** The longest overlap this deployment allows. */
+  maxOverlapSeconds: number;
+  now: Date;
+}
+
+/** What a successor takes over from the token it replaces. */
+export interface Predecessor {
+  tokenId: string;
+  userId: string;
+  ownerEmail: string | null;
+  name: string;
+  scopes: readonly string[];
+  /** From generation to expiry, or null for a token that never expires. */
+  lifetimeMs: number | null;
+}
+
+/** Generate the successor of a token being rotated: its attributes, a new secret. */
+export interface GenerateSuccessor {
+  type: 'GenerateSuccessor';
+  tokenId: string;
+  predecessor: Predecessor;
+  policy: ExpiryPolicy;
+  tokenDigest: string;
+  tokenHint: string;
+  now: Date;
+}
+
 export interface ExpireToken {
   type: 'ExpireToken';
   tokenId: string;
@@ -95,6 +129,8 @@ export type TokenCommand =
   | RenameToken
   | SuspendToken
   | ReactivateToken
+  | RotateToken
+  | GenerateSuccessor
   | ExpireToken
   | RecordExpiryNotice
   | RecordExpiryNoticeFailure;

@@ -620,8 +620,12 @@ describe('evolve and foldTokenEvents', () => {
       status: 'active',
       tokenId: TEST_TOKEN_ID,
       userId: TEST_OWNER_ID,
+      ownerEmail: 'alice@example.com',
       name: 'CI deploy',
+      scopes: ['api', 'read_api'],
+      generatedAt: NOW,
       expiresAt: EXPIRY,
+      graceUntil: null,
       noticesSent: [],
       noticesFailed: [],
     });

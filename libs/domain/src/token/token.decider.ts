@@ -1,6 +1,7 @@
 import { noticeFailureDetail } from '../notice/notice-failure-detail';
+import { DomainValidationError } from '../shared/domain-error';
 import { hasPassed } from './has-passed';
-import { actorId, type Actor, type TokenCommand } from './token.commands';
+import { actorId, type Actor, type Predecessor, type TokenCommand } from './token.commands';
 import {
   TokenAlreadyExistsError,
   TokenLimitReachedError,
@@ -9,19 +10,26 @@ import {
   TokenNotYetExpiredError,
 } from './token.errors';
 import { TOKEN_EVENT_SCHEMA_VERSION, TOKEN_GENERATED_SCHEMA_VERSION, type TokenEvent } from './token.events';
-import { resolveExpiry } from './token-expiry';
+import { resolveExpiry, successorExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
 import { resolveScopes } from './token-scopes';
 
 export type TokenState =
   | { status: 'absent' }
   | {
-      /** `suspended` is a pause of `active`: it can still be revoked, renamed and expire. */
-      status: 'active' | 'suspended' | 'revoked' | 'expired';
+      /**
+       * `suspended` is a pause of `active`: it can still be revoked, renamed and expire.
+       * `rotated` has a successor; it is accepted until `graceUntil` and can only be revoked.
+       */
+      status: 'active' | 'suspended' | 'revoked' | 'expired' | 'rotated';
       tokenId: string;
       userId: string;
+      ownerEmail: string | null;
       name: string;
+      scopes: readonly string[];
+      generatedAt: Date;
       expiresAt: Date | null;
+      graceUntil: Date | null;
       noticesSent: readonly number[];
       noticesFailed: readonly number[];
     };
@@ -58,7 +66,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
     }
     case 'RevokeToken': {
       const token = managedToken(state, command);
-      if (!isLive(token) || hasPassed(token.expiresAt, command.now)) return [];
+      if (!isRevocable(token, command.now)) return [];
       return [
         {
           type: 'TokenRevoked',
@@ -121,6 +129,56 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             reactivatedBy: actorId(command.actor),
             reactivatedAt: command.now.toISOString(),
             reason: command.reason,
+          },
+        },
+      ];
+    }
+    case 'RotateToken': {
+      const token = managedToken(state, command);
+      assertLive(token, command.now);
+      const { overlapSeconds, maxOverlapSeconds, now } = command;
+      if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > maxOverlapSeconds) {
+        throw new DomainValidationError(
+          'overlapSeconds',
+          `overlapSeconds must be a whole number of seconds from 0 to ${maxOverlapSeconds}`,
+        );
+      }
+      // A suspended token was refused already; its rotation does not bring it back for the overlap.
+      const overlapMs = token.status === 'suspended' ? 0 : overlapSeconds * 1000;
+      const graceUntil = new Date(Math.min(now.getTime() + overlapMs, token.expiresAt?.getTime() ?? Infinity));
+      return [
+        {
+          type: 'TokenRotated',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: token.tokenId,
+            successorId: command.successorId,
+            graceUntil: graceUntil.toISOString(),
+            rotatedBy: actorId(command.actor),
+            rotatedAt: now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'GenerateSuccessor': {
+      if (state.status !== 'absent') throw new TokenAlreadyExistsError(command.tokenId);
+      const { predecessor, now } = command;
+      const expiresAt = successorExpiry(predecessor.lifetimeMs, now, command.policy);
+      return [
+        {
+          type: 'TokenGenerated',
+          data: {
+            schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
+            tokenId: command.tokenId,
+            userId: predecessor.userId,
+            ownerEmail: predecessor.ownerEmail,
+            name: predecessor.name,
+            tokenDigest: command.tokenDigest,
+            tokenHint: command.tokenHint,
+            generatedAt: now.toISOString(),
+            expiresAt: expiresAt?.toISOString() ?? null,
+            scopes: [...predecessor.scopes],
+            predecessorId: predecessor.tokenId,
           },
         },
       ];
@@ -192,13 +250,17 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         status: 'active',
         tokenId: event.data.tokenId,
         userId: event.data.userId,
+        ownerEmail: event.data.ownerEmail,
         name: event.data.name,
+        scopes: event.data.scopes,
+        generatedAt: new Date(event.data.generatedAt),
         expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt),
+        graceUntil: null,
         noticesSent: [],
         noticesFailed: [],
       };
     case 'TokenRevoked':
-      return isLive(state) ? { ...state, status: 'revoked' } : state;
+      return isLive(state) || state.status === 'rotated' ? { ...state, status: 'revoked' } : state;
     case 'TokenExpired':
       return isLive(state) ? { ...state, status: 'expired' } : state;
     case 'TokenSuspended':
@@ -207,6 +269,8 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
       return state.status === 'suspended' ? { ...state, status: 'active' } : state;
     case 'TokenRenamed':
       return state.status === 'absent' ? state : { ...state, name: event.data.name };
+    case 'TokenRotated':
+      return isLive(state) ? { ...state, status: 'rotated', graceUntil: new Date(event.data.graceUntil) } : state;
     case 'ExpiryNoticeSent':
       return state.status === 'absent'
         ? state
@@ -223,11 +287,35 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
 /** The state after a stream's events, oldest first. */
 export const foldTokenEvents = (events: readonly TokenEvent[]): TokenState => events.reduce(evolve, initialTokenState);
 
-type PresentTokenState = Exclude<TokenState, { status: 'absent' }>;
+export type PresentTokenState = Exclude<TokenState, { status: 'absent' }>;
 
 /** Active or suspended: not yet revoked nor recorded as expired. */
 function isLive(state: TokenState): state is PresentTokenState & { status: 'active' | 'suspended' } {
   return state.status === 'active' || state.status === 'suspended';
+}
+
+/** Live, or rotated and still within its overlap; and not past its expiry. */
+function isRevocable(state: PresentTokenState, now: Date): boolean {
+  if (hasPassed(state.expiresAt, now)) return false;
+  if (state.status === 'rotated') return !hasPassed(state.graceUntil, now);
+  return isLive(state);
+}
+
+/** What the successor of `state` takes over; `state` is a token the rotation was allowed on. */
+export function predecessorOf(state: TokenState): Predecessor {
+  if (state.status === 'absent') throw new Error('A rotation was allowed on a token that does not exist');
+  return {
+    tokenId: state.tokenId,
+    userId: state.userId,
+    ownerEmail: state.ownerEmail,
+    name: state.name,
+    scopes: state.scopes,
+    // To the second up, as expiresInDays counts from the current second: 7 days stay 7 days.
+    lifetimeMs:
+      state.expiresAt === null
+        ? null
+        : Math.ceil((state.expiresAt.getTime() - state.generatedAt.getTime()) / 1000) * 1000,
+  };
 }
 
 /** The token, when it exists and the actor may manage it; to anyone else it does not exist. */
@@ -240,7 +328,7 @@ function managedToken(state: TokenState, command: { tokenId: string; actor: Acto
 
 /** A change that needs a live token: refused for a revoked, expired or past-expiry one. */
 function assertLive(state: PresentTokenState, now: Date): void {
-  if (state.status === 'revoked' || state.status === 'expired')
+  if (state.status === 'revoked' || state.status === 'expired' || state.status === 'rotated')
     throw new TokenNotActiveError(state.tokenId, state.status);
   if (hasPassed(state.expiresAt, now)) throw new TokenNotActiveError(state.tokenId, 'expired');
 }

@@ -20,13 +20,18 @@ export class TokenNotYetExpiredError extends DomainError {
 
 export const TOKEN_NOT_ACTIVE = 'token_not_active';
 
-/** The command needs an active token; this one is revoked or expired. */
+/** The command needs an active token; this one is revoked, expired or rotated. */
 export class TokenNotActiveError extends DomainError {
   constructor(
     readonly tokenId: string,
-    readonly status: 'revoked' | 'expired',
+    readonly status: 'revoked' | 'expired' | 'rotated',
   ) {
-    super(TOKEN_NOT_ACTIVE, `The token is ${status}: only an active token can be changed`);
+    super(
+      TOKEN_NOT_ACTIVE,
+      status === 'rotated'
+        ? 'The token has been rotated: change its successor instead'
+        : `The token is ${status}: only an active token can be changed`,
+    );
   }
 }
 

@@ -17,6 +17,8 @@ export interface TokenGenerated {
     expiresAt: string | null;
     /** Names of the scopes granted, includes expanded; `['*']` for a token from before scopes. */
     scopes: string[];
+    /** Set when this token is the successor of a rotated one (absent otherwise). */
+    predecessorId?: string;
   };
 }
 
@@ -77,6 +79,22 @@ export interface TokenReactivated {
   };
 }
 
+/**
+ * The token was replaced by `successorId` (same name, scopes and lifetime length, a new secret).
+ * It is still accepted until `graceUntil`, then refused as rotated.
+ */
+export interface TokenRotated {
+  type: 'TokenRotated';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    successorId: string;
+    graceUntil: string;
+    rotatedBy: string;
+    rotatedAt: string;
+  };
+}
+
 export interface ExpiryNoticeSent {
   type: 'ExpiryNoticeSent';
   data: {
@@ -90,7 +108,7 @@ export interface ExpiryNoticeSent {
 
 /** Why a claimed notice (an ExpiryNoticeSent) was not delivered after all. */
 export type ExpiryNoticeFailureReason =
-  'delivery_failed' | 'no_recipient' | 'token_revoked' | 'token_expired' | 'superseded';
+  'delivery_failed' | 'no_recipient' | 'token_revoked' | 'token_expired' | 'token_rotated' | 'superseded';
 
 /**
  * A notice claimed by ExpiryNoticeSent that did not reach its recipient. Not a lifecycle
@@ -123,6 +141,7 @@ export type TokenEvent =
   | TokenRenamed
   | TokenSuspended
   | TokenReactivated
+  | TokenRotated
   | ExpiryNoticeSent
   | ExpiryNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
@@ -134,6 +153,7 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenRenamed',
   'TokenSuspended',
   'TokenReactivated',
+  'TokenRotated',
   'ExpiryNoticeSent',
   'ExpiryNoticeFailed',
 ];

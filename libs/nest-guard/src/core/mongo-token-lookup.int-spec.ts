@@ -44,6 +44,25 @@ describe('MongoTokenLookup, on the PAT service read model', () => {
           expiredAt: null,
           revision: 1,
         },
+        {
+          _id: 't-rotated' as never,
+          userId: 'alice',
+          ownerEmail: null,
+          name: 'rotated',
+          tokenHint: 'pat_AbCd…wXyZ',
+          tokenDigest: 'digest-rotated',
+          createdAt: new Date('2026-11-01T00:00:00Z'),
+          expiresAt: new Date('2026-12-31T00:00:00Z'),
+          scopes: ['api'],
+          status: 'rotated',
+          revokedAt: null,
+          revokedBy: null,
+          expiredAt: null,
+          successorId: 't-successor',
+          rotatedAt: new Date('2026-11-20T00:00:00Z'),
+          graceUntil: new Date('2026-11-20T01:00:00Z'),
+          revision: 1,
+        },
       ]),
     );
     lookup = new MongoTokenLookup(url);
@@ -61,7 +80,15 @@ describe('MongoTokenLookup, on the PAT service read model', () => {
       name: 'scoped',
       status: 'active',
       expiresAt: new Date('2026-12-31T00:00:00Z'),
+      graceUntil: null,
       scopes: ['read_api'],
+    });
+  });
+
+  it('reads until when a rotated token is still accepted', async () => {
+    expect(await lookup.findByDigest('digest-rotated')).toMatchObject({
+      status: 'rotated',
+      graceUntil: new Date('2026-11-20T01:00:00Z'),
     });
   });
 

@@ -12,10 +12,11 @@ interface TokenViewDocument {
   name: string;
   status: TokenRecord['status'];
   expiresAt: Date | null;
+  graceUntil?: Date | null;
   scopes?: string[];
 }
 
-const PROJECTION = { _id: 1, userId: 1, name: 1, status: 1, expiresAt: 1, scopes: 1 } as const;
+const PROJECTION = { _id: 1, userId: 1, name: 1, status: 1, expiresAt: 1, graceUntil: 1, scopes: 1 } as const;
 
 /**
  * Reads the PAT service's read model directly (its `token_views` collection), as the service's
@@ -62,6 +63,7 @@ export class MongoTokenLookup implements TokenLookup {
       name: document.name,
       status: document.status,
       expiresAt: document.expiresAt ?? null,
+      graceUntil: document.graceUntil ?? null,
       scopes: document.scopes ?? EVERY_SCOPE,
     };
   }

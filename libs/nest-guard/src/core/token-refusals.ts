@@ -1,6 +1,12 @@
 /** Why a request's X-API-Token was not accepted; the `code` of the 401 problem. */
 export type TokenRefusal =
-  'token_missing' | 'token_malformed' | 'token_invalid' | 'token_revoked' | 'token_suspended' | 'token_expired';
+  | 'token_missing'
+  | 'token_malformed'
+  | 'token_invalid'
+  | 'token_revoked'
+  | 'token_suspended'
+  | 'token_rotated'
+  | 'token_expired';
 
 export const TOKEN_REFUSAL_DETAIL: Readonly<Record<TokenRefusal, string>> = {
   token_missing: 'Send a personal access token in the X-API-Token header',
@@ -8,6 +14,7 @@ export const TOKEN_REFUSAL_DETAIL: Readonly<Record<TokenRefusal, string>> = {
   token_invalid: 'The token is not known',
   token_revoked: 'The token has been revoked',
   token_suspended: 'The token is suspended; its owner can reactivate it',
+  token_rotated: 'The token has been replaced by a rotation; use its successor',
   token_expired: 'The token has expired',
 };
 

@@ -39,6 +39,13 @@ describe('TokenVerifier', () => {
     ['revoked', { status: 'revoked' }, 'token_revoked'],
     ['suspended', { status: 'suspended' }, 'token_suspended'],
     ['suspended and past its expiry', { status: 'suspended', expiresAt: NOW }, 'token_expired'],
+    ['rotated, with no overlap', { status: 'rotated' }, 'token_rotated'],
+    ['rotated, at the end of its overlap', { status: 'rotated', graceUntil: NOW }, 'token_rotated'],
+    [
+      'rotated, within its overlap but past its expiry',
+      { status: 'rotated', graceUntil: new Date(NOW.getTime() + 1), expiresAt: NOW },
+      'token_expired',
+    ],
     ['of a status this version does not know', { status: 'quarantined' }, 'token_invalid'],
     ['recorded as expired', { status: 'expired' }, 'token_expired'],
     ['past its expiry, not yet recorded', { expiresAt: NOW }, 'token_expired'],
@@ -51,5 +58,11 @@ describe('TokenVerifier', () => {
     const { verifier, asked } = verifierWith({ [token]: { expiresAt: new Date(NOW.getTime() + 1) } });
     expect(await verifier.verify(token, NOW)).toMatchObject({ userId: 'alice', status: 'active' });
     expect(asked).toEqual([digester.digest(token)]);
+  });
+
+  it('accepts a rotated token until the end of its overlap, to the millisecond', async () => {
+    const { verifier } = verifierWith({ [token]: { status: 'rotated', graceUntil: new Date(NOW.getTime() + 1) } });
+    expect(await verifier.verify(token, NOW)).toMatchObject({ status: 'rotated' });
+    expect(await verifier.verify(token, new Date(NOW.getTime() + 1))).toBe('token_rotated');
   });
 });

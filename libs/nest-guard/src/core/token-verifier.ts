@@ -7,9 +7,11 @@ export interface TokenRecord {
   id: string;
   userId: string;
   name: string;
-  /** Recorded status; only `active` is accepted, so a status this version does not know is refused. */
+  /** Recorded status; `active` is accepted, and `rotated` within its overlap; a status this version does not know is refused. */
   status: string;
   expiresAt: Date | null;
+  /** A rotated token is still accepted until this instant (absent or null: not at all). */
+  graceUntil?: Date | null;
   scopes: readonly string[];
 }
 
@@ -36,7 +38,14 @@ export class TokenVerifier<T extends TokenRecord = TokenRecord> {
     if (record === null) return 'token_invalid';
     if (record.status === 'active') return hasPassed(record.expiresAt, now) ? 'token_expired' : record;
     if (record.status === 'suspended') return hasPassed(record.expiresAt, now) ? 'token_expired' : 'token_suspended';
+    if (record.status === 'rotated') return rotatedRefusal(record, now);
     if (record.status === 'revoked') return 'token_revoked';
     return record.status === 'expired' ? 'token_expired' : 'token_invalid';
   }
+}
+
+/** A rotated token is accepted within its overlap, as an active one would be. */
+function rotatedRefusal<T extends TokenRecord>(record: T, now: Date): T | TokenRefusal {
+  if (hasPassed(record.expiresAt, now)) return 'token_expired';
+  return record.graceUntil == null || hasPassed(record.graceUntil, now) ? 'token_rotated' : record;
 }

@@ -42,7 +42,7 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
   private readonly byUser = new Map<string, Set<string>>();
   /** Recorded active or suspended: the tokens that can still lapse. */
   private readonly live = new Set<string>();
-  private readonly recorded: TokenStatusCounts = { active: 0, suspended: 0, revoked: 0, expired: 0 };
+  private readonly recorded: TokenStatusCounts = { active: 0, suspended: 0, revoked: 0, expired: 0, rotated: 0 };
   private position: LogPosition | null = null;
   private readonly freshness: FreshnessSignal | null;
 

@@ -143,13 +143,14 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
     return mongoOperation('count by status', async () => {
       const count = (status: TokenStatus): Promise<number> =>
         this.tokens.countDocuments(listFilter({ status, now })).exec();
-      const [active, suspended, revoked, expired] = await Promise.all([
+      const [active, suspended, revoked, expired, rotated] = await Promise.all([
         count('active'),
         count('suspended'),
         count('revoked'),
         count('expired'),
+        count('rotated'),
       ]);
-      return { active, suspended, revoked, expired };
+      return { active, suspended, revoked, expired, rotated };
     });
   }
 

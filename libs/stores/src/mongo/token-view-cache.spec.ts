@@ -17,6 +17,10 @@ const view = (id: string, status: TokenView['status'] = 'active'): TokenView => 
   suspendedAt: null,
   suspendedBy: null,
   expiredAt: null,
+  successorId: null,
+  rotatedAt: null,
+  graceUntil: null,
+  predecessorId: null,
   revision: 0,
 });
 

@@ -20,6 +20,11 @@ export interface TokenViewDocument {
   suspendedAt?: Date | null;
   suspendedBy?: string | null;
   expiredAt: Date | null;
+  /** Absent from documents projected before rotation existed (then never rotated). */
+  successorId?: string | null;
+  rotatedAt?: Date | null;
+  graceUntil?: Date | null;
+  predecessorId?: string | null;
   revision: number;
 }
 
@@ -43,6 +48,10 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
     suspendedAt: nullableDate,
     suspendedBy: nullableString,
     expiredAt: nullableDate,
+    successorId: nullableString,
+    rotatedAt: nullableDate,
+    graceUntil: nullableDate,
+    predecessorId: nullableString,
     revision: { type: Number, required: true },
   },
   { versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false, autoCreate: false },
@@ -77,6 +86,10 @@ export function toTokenView(document: TokenViewDocument): TokenView {
     suspendedAt: document.suspendedAt ?? null,
     suspendedBy: document.suspendedBy ?? null,
     expiredAt: document.expiredAt ?? null,
+    successorId: document.successorId ?? null,
+    rotatedAt: document.rotatedAt ?? null,
+    graceUntil: document.graceUntil ?? null,
+    predecessorId: document.predecessorId ?? null,
     revision: document.revision,
   };
 }

@@ -28,7 +28,8 @@ export function listFilter(query: TokenListQuery): Filter {
     case 'suspended':
       return { ...owner, status: query.status, ...notLapsed(query.now) };
     case 'revoked':
-      return { ...owner, status: 'revoked' };
+    case 'rotated':
+      return { ...owner, status: query.status };
     case 'expired':
       return { ...owner, $or: [{ status: 'expired' }, lapsed(query.now)] };
   }

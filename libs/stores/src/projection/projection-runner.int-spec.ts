@@ -255,6 +255,10 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
         suspendedAt: null,
         suspendedBy: null,
         expiredAt: null,
+        successorId: null,
+        rotatedAt: null,
+        graceUntil: null,
+        predecessorId: null,
         revision: 1,
       });
       expect(await model.findByDigest(revoked.digest)).toEqual(view);

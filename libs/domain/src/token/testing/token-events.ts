@@ -7,6 +7,7 @@ import type {
   TokenRenamed,
   TokenSuspended,
   TokenRevoked,
+  TokenRotated,
 } from '../token.events';
 
 /** Builders of recorded token events for tests; each takes only what a test cares about. */
@@ -14,6 +15,7 @@ export const TEST_TOKEN_ID = '0e9c3c1a-5d0a-4c55-9c1e-6f1f7f3b2a10';
 export const TEST_OWNER_ID = 'alice';
 export const GENERATED_AT = '2026-03-01T12:00:00.000Z';
 export const EXPIRES_AT = '2026-03-31T12:00:00.000Z';
+export const TEST_SUCCESSOR_ID = '7d1f0b52-3a4e-4c8b-9f2d-1e5a6b7c8d90';
 
 export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): TokenGenerated {
   return {
@@ -93,6 +95,21 @@ export function tokenReactivated(data: Partial<TokenReactivated['data']> = {}): 
       reactivatedBy: TEST_OWNER_ID,
       reactivatedAt: '2026-03-20T00:00:00.000Z',
       reason: null,
+      ...data,
+    },
+  };
+}
+
+export function tokenRotated(data: Partial<TokenRotated['data']> = {}): TokenRotated {
+  return {
+    type: 'TokenRotated',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      successorId: TEST_SUCCESSOR_ID,
+      graceUntil: '2026-03-15T01:00:00.000Z',
+      rotatedBy: TEST_OWNER_ID,
+      rotatedAt: '2026-03-15T00:00:00.000Z',
       ...data,
     },
   };
