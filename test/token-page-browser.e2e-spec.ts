@@ -23,6 +23,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
   let context: BrowserContext;
   let page: Page;
   let token: string;
+  let reader: string;
 
   beforeAll(async () => {
     api = await startListeningApi();
@@ -117,7 +118,7 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     await dialog.getByText('Choose at least one scope.').waitFor();
     await readApi.check();
     await dialog.getByRole('button', { name: 'Generate' }).click();
-    const reader = await dialog.getByLabel('Your new token').inputValue();
+    reader = await dialog.getByLabel('Your new token').inputValue();
     await dialog.getByLabel('I have stored the token somewhere safe').check();
     await dialog.getByRole('button', { name: 'Done' }).click();
 
@@ -141,6 +142,44 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('row', { name: /Reports \(daily\)/ }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('rotates a token with an hour of overlap: the new secret is shown once, both work, and revoking the old ends it', async () => {
+    await page.getByRole('button', { name: 'Rotate Reports (daily)' }).click();
+    const dialog = page.getByRole('dialog', { name: "Rotate the token 'Reports (daily)'?" });
+    await dialog.getByLabel('Keep it working for 1 hour').check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'rotate-form.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Rotate' }).click();
+
+    const shown = page.getByRole('dialog', { name: 'Your new personal access token' });
+    const successor = await shown.getByLabel('Your new token').inputValue();
+    expect(successor).toMatch(/^pat_[A-Za-z0-9]+$/);
+    expect(successor).not.toBe(reader);
+    await shown.getByText(/keeps working until/).waitFor();
+    await shown.getByText(ONCE_WARNING).waitFor();
+    const verify = (secret: string) =>
+      fetch(`${api.url}/api/v1/auth/verify?scope=read_api`, { headers: { 'x-api-token': secret } });
+    expect([(await verify(reader)).status, (await verify(successor)).status]).toEqual([200, 200]);
+    await shown.getByLabel('I have stored the token somewhere safe').check();
+    await shown.getByRole('button', { name: 'Done' }).click();
+
+    const old = page.getByRole('row').filter({ hasText: 'Rotated' });
+    await old.getByText(/Works until/).waitFor();
+    expect(await old.textContent()).toContain(reader.slice(0, 8));
+    expect(await old.getByRole('button', { name: 'Rename Reports (daily)' }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated.png') });
+    await old.getByRole('button', { name: 'Revoke Reports (daily)' }).click();
+    await page
+      .getByRole('dialog', { name: "Revoke the token 'Reports (daily)'?" })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: reader.slice(0, 8) })
+      .locator('.badge--revoked')
+      .waitFor();
+    expect([(await verify(reader)).status, (await verify(successor)).status]).toEqual([401, 200]);
   });
 
   it('suspends a token from its row with a reason, the call is refused, and Reactivate lets it work again', async () => {

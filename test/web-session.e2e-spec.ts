@@ -38,6 +38,7 @@ describe("the token page's session: a cookie on the server's side, CSRF-checked"
       tokenPolicy: {
         defaultLifetimeDays: 30,
         maxLifetimeDays: 365,
+        maxRotationOverlapSeconds: 86_400,
         allowNoExpiry: false,
         scopes: [
           { name: 'api', description: 'Full access: read and write', includes: ['read_api'] },

@@ -9,6 +9,7 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenRenamed: 'Token renamed',
   TokenSuspended: 'Token suspended',
   TokenReactivated: 'Token reactivated',
+  TokenRotated: 'Token rotated',
   ExpiryNoticeSent: 'Expiry notice sent',
   ExpiryNoticeFailed: 'Expiry notice failed',
 };

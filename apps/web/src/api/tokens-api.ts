@@ -1,5 +1,5 @@
 import { request, withQuery } from './client';
-import type { AdminTokenItem, CreatedToken, Page, TokenItem, TokenStatus } from './types';
+import type { AdminTokenItem, CreatedToken, Page, RotatedToken, TokenItem, TokenStatus } from './types';
 
 export interface TokenQuery {
   status?: TokenStatus;
@@ -24,6 +24,14 @@ export function generateToken(body: GenerateTokenRequest, csrfToken: string): Pr
 
 export function renameToken(id: string, name: string, csrfToken: string): Promise<TokenItem> {
   return request<TokenItem>('PATCH', `/api/v1/tokens/${encodeURIComponent(id)}`, { body: { name }, csrfToken });
+}
+
+/** A successor with a new secret; the old token is accepted for `overlapSeconds` more. */
+export function rotateToken(id: string, overlapSeconds: number, csrfToken: string): Promise<RotatedToken> {
+  return request<RotatedToken>('POST', `/api/v1/tokens/${encodeURIComponent(id)}/rotate`, {
+    body: { overlapSeconds },
+    csrfToken,
+  });
 }
 
 export type SuspensionChange = 'suspend' | 'reactivate';

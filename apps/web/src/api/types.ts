@@ -1,4 +1,4 @@
-export type TokenStatus = 'active' | 'suspended' | 'expired' | 'revoked';
+export type TokenStatus = 'active' | 'suspended' | 'rotated' | 'expired' | 'revoked';
 
 export interface TokenItem {
   id: string;
@@ -11,6 +11,11 @@ export interface TokenItem {
   revokedAt?: string;
   suspendedAt?: string;
   expiredAt?: string;
+  rotatedAt?: string;
+  /** Until then a rotated token is still accepted beside its successor. */
+  graceUntil?: string;
+  successorId?: string;
+  predecessorId?: string;
   lastUsedAt?: string;
 }
 
@@ -20,6 +25,11 @@ export interface AdminTokenItem extends TokenItem {
 
 export interface CreatedToken extends TokenItem {
   token: string;
+}
+
+export interface RotatedToken extends CreatedToken {
+  predecessorId: string;
+  predecessorGraceUntil: string;
 }
 
 export interface Page<T> {
@@ -34,6 +44,7 @@ export type AuditEventType =
   | 'TokenRenamed'
   | 'TokenSuspended'
   | 'TokenReactivated'
+  | 'TokenRotated'
   | 'ExpiryNoticeSent'
   | 'ExpiryNoticeFailed';
 
@@ -73,6 +84,7 @@ export interface TokenPolicy {
   defaultLifetimeDays: number;
   maxLifetimeDays: number;
   allowNoExpiry: boolean;
+  maxRotationOverlapSeconds: number;
   scopes: ScopeDefinition[];
 }
 

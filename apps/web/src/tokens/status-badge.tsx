@@ -5,6 +5,7 @@ const ICONS: Record<DisplayStatus, string> = {
   active: '●',
   expiring: '⚠',
   suspended: '‖',
+  rotated: '↻',
   expired: '○',
   revoked: '⊘',
 };

@@ -4,7 +4,7 @@ import { STATUS_LABELS, type DisplayStatus } from './token-status';
 
 export type StatusFilterValue = 'all' | DisplayStatus;
 
-const VALUES: StatusFilterValue[] = ['all', 'active', 'expiring', 'suspended', 'expired', 'revoked'];
+const VALUES: StatusFilterValue[] = ['all', 'active', 'expiring', 'suspended', 'rotated', 'expired', 'revoked'];
 
 /** The server filters by stored status; "expiring" is the active tokens narrowed here. */
 export function serverStatus(filter: StatusFilterValue): TokenStatus | undefined {

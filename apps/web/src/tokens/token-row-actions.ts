@@ -5,4 +5,5 @@ export interface TokenRowActions<T> {
   revoke: (token: T) => void;
   rename?: (token: T) => void;
   changeSuspension?: (token: T, change: SuspensionChange) => void;
+  rotate?: (token: T) => void;
 }

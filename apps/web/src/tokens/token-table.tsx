@@ -4,7 +4,7 @@ import { Timestamp } from '../ui/timestamp';
 import { StatusBadge } from './status-badge';
 import { TokenScopes } from './token-scopes';
 import type { TokenRowActions } from './token-row-actions';
-import { displayStatus, isLive } from './token-status';
+import { displayStatus, isInGrace, isLive } from './token-status';
 
 interface TokenTableProps<T extends TokenItem> {
   caption: string;
@@ -66,7 +66,9 @@ export function TokenTable<T extends TokenItem>({
                 <td data-label="Last used">
                   {token.lastUsedAt ? <Timestamp value={token.lastUsedAt} now={now} /> : 'Never used'}
                 </td>
-                <td className="table__actions">{isLive(token) && <RowActions token={token} actions={actions} />}</td>
+                <td className="table__actions">
+                  {(isLive(token) || isInGrace(token, now)) && <RowActions token={token} actions={actions} />}
+                </td>
               </tr>
             );
           })}
@@ -77,11 +79,12 @@ export function TokenTable<T extends TokenItem>({
 }
 
 function RowActions<T extends TokenItem>({ token, actions }: { token: T; actions: TokenRowActions<T> }): ReactElement {
-  const { rename, changeSuspension, revoke } = actions;
+  const { rename, changeSuspension, rotate, revoke } = actions;
   const change = token.status === 'suspended' ? 'reactivate' : 'suspend';
+  const live = isLive(token);
   return (
     <div className="row-actions">
-      {rename && (
+      {live && rename && (
         <button
           type="button"
           className="button button--quiet"
@@ -91,7 +94,17 @@ function RowActions<T extends TokenItem>({ token, actions }: { token: T; actions
           Rename
         </button>
       )}
-      {changeSuspension && (
+      {live && rotate && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`Rotate ${token.name}`}
+          onClick={() => rotate(token)}
+        >
+          Rotate
+        </button>
+      )}
+      {live && changeSuspension && (
         <button
           type="button"
           className="button button--quiet"
@@ -118,6 +131,14 @@ function Expiry({ token, now }: { token: TokenItem; now: Date }): ReactElement |
     return (
       <>
         Revoked <Timestamp value={token.revokedAt} now={now} />
+      </>
+    );
+  }
+  if (token.status === 'rotated' && token.graceUntil) {
+    const verb = new Date(token.graceUntil) > now ? 'Works until' : 'Replaced';
+    return (
+      <>
+        {verb} <Timestamp value={token.graceUntil} now={now} />
       </>
     );
   }

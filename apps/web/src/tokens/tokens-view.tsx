@@ -1,5 +1,12 @@
 import { useCallback, useRef, useState, type ReactElement } from 'react';
-import { generateToken, listTokens, renameToken, revokeToken, type GenerateTokenRequest } from '../api/tokens-api';
+import {
+  generateToken,
+  listTokens,
+  renameToken,
+  revokeToken,
+  rotateToken,
+  type GenerateTokenRequest,
+} from '../api/tokens-api';
 import type { TokenItem } from '../api/types';
 import { useSignedIn } from '../session/session-context';
 import { ErrorAlert } from '../ui/error-alert';
@@ -7,6 +14,7 @@ import { useNow } from '../ui/use-now';
 import { GenerateTokenDialog } from './generate-token-dialog';
 import { RenameDialog } from './rename-dialog';
 import { RevokeDialog } from './revoke-dialog';
+import { RotateDialog } from './rotate-dialog';
 import { StatusFilter, serverStatus, type StatusFilterValue } from './status-filter';
 import { TokenList } from './token-list';
 import { UsageExamples } from './usage-examples';
@@ -20,6 +28,7 @@ export function TokensView(): ReactElement {
   const [filter, setFilter] = useState<StatusFilterValue>('all');
   const [generating, setGenerating] = useState(false);
   const [renaming, setRenaming] = useState<TokenItem | null>(null);
+  const [rotating, setRotating] = useState<TokenItem | null>(null);
   const generateButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(
@@ -76,7 +85,7 @@ export function TokensView(): ReactElement {
             pages={pages}
             filter={filter}
             now={now}
-            actions={{ revoke: revoke.ask, rename: setRenaming, changeSuspension: suspension.ask }}
+            actions={{ revoke: revoke.ask, rename: setRenaming, changeSuspension: suspension.ask, rotate: setRotating }}
             listRef={revoke.listRef}
           />
         </>
@@ -100,6 +109,18 @@ export function TokensView(): ReactElement {
             pages.reload();
           }}
           onCancel={() => setRenaming(null)}
+        />
+      )}
+      {rotating && (
+        <RotateDialog
+          token={rotating}
+          maxOverlapSeconds={options.tokenPolicy.maxRotationOverlapSeconds}
+          rotate={(overlapSeconds) => rotateToken(rotating.id, overlapSeconds, csrfToken)}
+          onDone={() => {
+            setRotating(null);
+            pages.reload();
+          }}
+          onCancel={() => setRotating(null)}
         />
       )}
       {suspension.dialog}
