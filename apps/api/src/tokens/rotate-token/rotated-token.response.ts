@@ -3,7 +3,7 @@ import { CreatedTokenResponse } from '../generate-token/created-token.response';
 
 /** The successor, shown once as a generated token is, and what became of the token it replaces. */
 export class RotatedTokenResponse extends CreatedTokenResponse {
-  @ApiProperty({ format: 'uuid', description: 'The rotated token, now replaced by this one' })
+  @ApiProperty({ format: 'uuid', required: true, description: 'The rotated token, now replaced by this one' })
   declare predecessorId: string;
   @ApiProperty({
     format: 'date-time',
