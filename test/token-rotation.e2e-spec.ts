@@ -104,7 +104,7 @@ describe('rotate a token', () => {
     const mine = await generate('mine');
     const bob = await api.userJwt('bob');
     expect((await rotate(mine.id, {}, bob).expect(404)).body.code).toBe('token_not_found');
-    for (const overlapSeconds of [-1, 1.5, '60', 3601, 86_401]) {
+    for (const overlapSeconds of [-1, 1.5, '60', null, 3601, 86_401]) {
       const refused = await rotate(mine.id, { overlapSeconds }).expect(400);
       expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'overlapSeconds' }] });
     }

@@ -18,6 +18,7 @@ import { RotateTokenController } from './rotate-token/rotate-token.controller';
 import { RotateTokenHandler } from './rotate-token/rotate-token.handler';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
+import { SelfRevokeTokenController } from './revoke-token/self-revoke-token.controller';
 import { SuspensionChangeHandler } from './suspend-token/suspension-change.handler';
 import { SuspensionController } from './suspend-token/suspension.controller';
 import { TokenEventsController } from './token-events/token-events.controller';
@@ -37,6 +38,7 @@ import { TokenRepository } from './token-repository';
     TokenEventsController,
     ListAllTokensController,
     AdminRevokeTokenController,
+    SelfRevokeTokenController,
   ],
   providers: [
     TokenRepository,

@@ -1,11 +1,11 @@
-import type { UserPrincipal } from '../../auth/principals';
-import type { ActingAs } from '../acting-as';
+import type { Actor } from '@pat/domain';
 
 export class RevokeTokenCommand {
   constructor(
-    readonly user: UserPrincipal,
+    readonly actor: Actor,
     readonly tokenId: string,
     readonly correlationId: string,
-    readonly as: ActingAs,
+    /** Kept in `TokenRevoked.reason`; null for a plain revoke from the management API. */
+    readonly reason: string | null = null,
   ) {}
 }

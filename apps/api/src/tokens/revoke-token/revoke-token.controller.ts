@@ -7,6 +7,7 @@ import type { UserPrincipal } from '../../auth/principals';
 import { UserRoute } from '../../auth/user-route.decorator';
 import { ApiProblems } from '../../docs/api-problems.decorator';
 import { API_V1 } from '../../http/api-prefix';
+import { tokenActor } from '../acting-as';
 import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { RevokeTokenCommand } from './revoke-token.command';
@@ -29,6 +30,6 @@ export class RevokeTokenController {
     @Param('id', TokenIdPipe) tokenId: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.commands.execute(new RevokeTokenCommand(user, tokenId, request.id, 'owner'));
+    await this.commands.execute(new RevokeTokenCommand(tokenActor(user, 'owner'), tokenId, request.id));
   }
 }

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Clock } from '@pat/domain';
+import { actorId, type Clock } from '@pat/domain';
 import { randomUUID } from 'node:crypto';
 import { CLOCK } from '../../infrastructure/clock.provider';
-import { tokenActor } from '../acting-as';
 import { TokenRepository } from '../token-repository';
 import { RevokeTokenCommand } from './revoke-token.command';
 
-/** Revokes a token of the caller's (an admin's: anyone's). Revoking twice records nothing. */
+/** Revokes a token the actor may revoke (its owner's, an admin's: anyone's). Revoking twice records nothing. */
 @CommandHandler(RevokeTokenCommand)
 export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand, void> {
   constructor(
@@ -15,16 +14,10 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand, v
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ user, tokenId, correlationId, as }: RevokeTokenCommand): Promise<void> {
+  async execute({ actor, tokenId, correlationId, reason }: RevokeTokenCommand): Promise<void> {
     await this.repository.execute(
-      {
-        type: 'RevokeToken',
-        tokenId,
-        actor: tokenActor(user, as),
-        reason: null,
-        now: this.clock.now(),
-      },
-      { commandId: randomUUID(), correlationId, actor: user.userId },
+      { type: 'RevokeToken', tokenId, actor, reason, now: this.clock.now() },
+      { commandId: randomUUID(), correlationId, actor: actorId(actor) },
     );
   }
 }

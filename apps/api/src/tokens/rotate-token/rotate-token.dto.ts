@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 export const OVERLAP_SECONDS_LIMIT = 86_400;
 
@@ -16,7 +16,7 @@ export class RotateTokenDto {
     maximum: OVERLAP_SECONDS_LIMIT,
     example: 3600,
   })
-  @IsOptional()
+  @ValidateIf((body: RotateTokenDto) => body.overlapSeconds !== undefined)
   @IsInt({ message: 'overlapSeconds must be a whole number of seconds' })
   @Min(0, { message: 'overlapSeconds must be at least 0' })
   @Max(OVERLAP_SECONDS_LIMIT, { message: `overlapSeconds must be at most ${OVERLAP_SECONDS_LIMIT}` })
