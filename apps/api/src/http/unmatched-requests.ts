@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { ApiProblem } from './api-problem.exception';
 import { sendProblem } from './send-problem';
 
@@ -21,6 +21,13 @@ function toPattern(path: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+const hasParameters = (path: string): boolean => path.includes(':') || path.includes('*');
+
+const pathOf = (url: string): string => {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+};
+
 /**
  * The answer to a request no route took. Fastify answers 404 to a method a path does not
  * have; this tells the two apart from the route table: a path some route matches answers 405
@@ -30,7 +37,11 @@ function toPattern(path: string): RegExp {
 export class UnmatchedRequests {
   private readonly paths = new Map<string, PathRoutes>();
 
-  /** Must run before the first route is registered. */
+  /**
+   * Must run before the first route is registered. A route with a parameter also gets a hook that
+   * answers a path another route has by name (`/tokens/leaks` beside `/tokens/:id`) as that path,
+   * with 405: the named path is a resource of its own, not an id.
+   */
   collect(fastify: FastifyInstance): void {
     fastify.addHook('onRoute', (route) => {
       let routes = this.paths.get(route.url);
@@ -39,19 +50,30 @@ export class UnmatchedRequests {
         this.paths.set(route.url, routes);
       }
       for (const method of Array.isArray(route.method) ? route.method : [route.method]) routes.methods.add(method);
+      if (hasParameters(route.url)) {
+        const own = route.onRequest === undefined ? [] : [route.onRequest].flat();
+        route.onRequest = [this.refuseNamedPath, ...own];
+      }
     });
   }
 
   /** The methods the path of a URL has, sorted; empty when no route matches it. */
   allowed(url: string): string[] {
-    const query = url.indexOf('?');
-    const path = query < 0 ? url : url.slice(0, query);
+    const path = pathOf(url);
+    const named = hasParameters(path) ? undefined : this.paths.get(path);
+    if (named !== undefined) return [...named.methods].sort();
     const methods = new Set<string>();
     for (const { pattern, methods: ofPath } of this.paths.values()) {
       if (pattern.test(path)) for (const method of ofPath) methods.add(method);
     }
     return [...methods].sort();
   }
+
+  private readonly refuseNamedPath: onRequestHookHandler = (request, reply, done) => {
+    const path = pathOf(request.url);
+    if (hasParameters(path) || !this.paths.has(path)) return done();
+    this.answer(request, reply);
+  };
 
   readonly answer = (request: FastifyRequest, reply: FastifyReply): void => {
     const allowed = this.allowed(request.url);

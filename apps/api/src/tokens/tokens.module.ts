@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Clock } from '@pat/domain';
+import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthModule } from '../auth/auth.module';
 import { ExpireTokenHandler } from './expire-token/expire-token.handler';
 import { ExpirySweeper } from './expire-token/expiry-sweeper';
@@ -23,6 +25,9 @@ import { SuspensionChangeHandler } from './suspend-token/suspension-change.handl
 import { SuspensionController } from './suspend-token/suspension.controller';
 import { TokenEventsController } from './token-events/token-events.controller';
 import { GetTokenEventsHandler } from './token-events/token-events.handler';
+import { LeakReportThrottle } from './report-leaks/leak-report-throttle';
+import { ReportLeaksController } from './report-leaks/report-leaks.controller';
+import { ReportLeaksHandler } from './report-leaks/report-leaks.handler';
 import { TokenRepository } from './token-repository';
 
 @Module({
@@ -39,6 +44,7 @@ import { TokenRepository } from './token-repository';
     ListAllTokensController,
     AdminRevokeTokenController,
     SelfRevokeTokenController,
+    ReportLeaksController,
   ],
   providers: [
     TokenRepository,
@@ -53,6 +59,8 @@ import { TokenRepository } from './token-repository';
     GetTokenEventsHandler,
     ListAllTokensHandler,
     ExpirySweeper,
+    ReportLeaksHandler,
+    { provide: LeakReportThrottle, inject: [CLOCK], useFactory: (clock: Clock) => new LeakReportThrottle(clock) },
   ],
 })
 export class TokensModule {}

@@ -10,6 +10,7 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenSuspended: 'Token suspended',
   TokenReactivated: 'Token reactivated',
   TokenRotated: 'Token rotated',
+  TokenLeakReported: 'Token reported leaked',
   ExpiryNoticeSent: 'Expiry notice sent',
   ExpiryNoticeFailed: 'Expiry notice failed',
 };

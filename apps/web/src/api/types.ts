@@ -45,6 +45,7 @@ export type AuditEventType =
   | 'TokenSuspended'
   | 'TokenReactivated'
   | 'TokenRotated'
+  | 'TokenLeakReported'
   | 'ExpiryNoticeSent'
   | 'ExpiryNoticeFailed';
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../shared/assert-never';
 import type { TokenEvent } from '../token/token.events';
 import { noticeDueTimes, type ScheduledNotice } from './notice-due-times';
 
@@ -54,7 +55,10 @@ export function projectNoticeSchedule(
     case 'TokenReactivated':
       return { ...entry, revision, held: false };
     case 'TokenRenamed':
+    case 'TokenLeakReported':
     case 'ExpiryNoticeFailed':
       return { ...entry, revision };
+    default:
+      return assertNever(event);
   }
 }

@@ -58,5 +58,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
       return { ...token, name: event.data.name };
     case 'TokenRotated':
       return isLiveStatus(token.status) ? { ...token, status: 'rotated' } : token;
+    case 'TokenLeakReported':
+      return token;
   }
 }

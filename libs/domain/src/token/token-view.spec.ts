@@ -7,6 +7,7 @@ import {
   TEST_TOKEN_ID,
   tokenExpired,
   tokenGenerated,
+  tokenLeakReported,
   tokenReactivated,
   tokenRenamed,
   tokenRevoked,
@@ -173,6 +174,15 @@ describe('projectTokenView', () => {
   it('advances only the revision for a failed notice, so later events still apply', () => {
     const view = project([tokenGenerated(), expiryNoticeSent(), expiryNoticeFailed(), tokenRevoked()]);
     expect(view).toMatchObject({ status: 'revoked', revision: 3 });
+  });
+
+  it('advances only the revision for a leak report; the revoke that follows it records the revocation', () => {
+    const view = project([tokenGenerated()]);
+    expect(projectTokenView(view, tokenLeakReported(), 1)).toEqual({ ...view, revision: 1 });
+    expect(project([tokenGenerated(), tokenLeakReported(), tokenRevoked({ reason: 'leaked' })])).toMatchObject({
+      status: 'revoked',
+      revision: 2,
+    });
   });
 
   it('keeps the first terminal status and advances the revision past later events', () => {

@@ -1,3 +1,4 @@
+import { assertNever } from '../shared/assert-never';
 import { hasPassed } from './token.decider';
 import type { TokenEvent } from './token.events';
 
@@ -117,8 +118,11 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
             revision,
           }
         : { ...view, revision };
+    case 'TokenLeakReported':
     case 'ExpiryNoticeSent':
     case 'ExpiryNoticeFailed':
       return { ...view, revision };
+    default:
+      return assertNever(event);
   }
 }

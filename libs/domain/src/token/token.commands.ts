@@ -39,6 +39,17 @@ export interface RevokeToken {
   now: Date;
 }
 
+/** Who revokes a reported token (`revokedBy: "system:leak-report"`), and the reason recorded. */
+export const LEAK_REPORT_ACTOR: Actor = { kind: 'system', name: 'leak-report' };
+export const LEAKED_REASON = 'leaked';
+
+/** A leak report names this token's secret: revoke it, if it still works, and say why. */
+export interface ReportTokenLeak {
+  type: 'ReportTokenLeak';
+  tokenId: string;
+  now: Date;
+}
+
 export interface RenameToken {
   type: 'RenameToken';
   tokenId: string;
@@ -126,6 +137,7 @@ export interface RecordExpiryNoticeFailure {
 export type TokenCommand =
   | GenerateToken
   | RevokeToken
+  | ReportTokenLeak
   | RenameToken
   | SuspendToken
   | ReactivateToken

@@ -1,7 +1,15 @@
 import { noticeFailureDetail } from '../notice/notice-failure-detail';
+import { assertNever } from '../shared/assert-never';
 import { DomainValidationError } from '../shared/domain-error';
 import { hasPassed } from './has-passed';
-import { actorId, type Actor, type Predecessor, type TokenCommand } from './token.commands';
+import {
+  actorId,
+  LEAK_REPORT_ACTOR,
+  LEAKED_REASON,
+  type Actor,
+  type Predecessor,
+  type TokenCommand,
+} from './token.commands';
 import {
   TokenAlreadyExistsError,
   TokenLimitReachedError,
@@ -77,6 +85,18 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             revokedBy: actorId(command.actor),
             reason: command.reason,
           },
+        },
+      ];
+    }
+    case 'ReportTokenLeak': {
+      if (state.status === 'absent' || !isRevocable(state, command.now)) return [];
+      const at = command.now.toISOString();
+      const base = { schemaVersion: TOKEN_EVENT_SCHEMA_VERSION, tokenId: state.tokenId } as const;
+      return [
+        { type: 'TokenLeakReported', data: { ...base, reportedAt: at } },
+        {
+          type: 'TokenRevoked',
+          data: { ...base, revokedAt: at, revokedBy: actorId(LEAK_REPORT_ACTOR), reason: LEAKED_REASON },
         },
       ];
     }
@@ -271,6 +291,8 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
       return state.status === 'absent' ? state : { ...state, name: event.data.name };
     case 'TokenRotated':
       return isLive(state) ? { ...state, status: 'rotated', graceUntil: new Date(event.data.graceUntil) } : state;
+    case 'TokenLeakReported':
+      return state;
     case 'ExpiryNoticeSent':
       return state.status === 'absent'
         ? state
@@ -335,8 +357,4 @@ function assertLive(state: PresentTokenState, now: Date): void {
 
 function mayManage(actor: Actor, ownerId: string): boolean {
   return actor.kind === 'system' || actor.isAdmin || actor.userId === ownerId;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
 }

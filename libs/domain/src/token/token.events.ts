@@ -95,6 +95,19 @@ export interface TokenRotated {
   };
 }
 
+/**
+ * Someone reported the token's secret as leaked (a secret scanner, without signing in); recorded
+ * with the TokenRevoked (`reason: "leaked"`) it causes, and told to the owner.
+ */
+export interface TokenLeakReported {
+  type: 'TokenLeakReported';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    reportedAt: string;
+  };
+}
+
 export interface ExpiryNoticeSent {
   type: 'ExpiryNoticeSent';
   data: {
@@ -142,6 +155,7 @@ export type TokenEvent =
   | TokenSuspended
   | TokenReactivated
   | TokenRotated
+  | TokenLeakReported
   | ExpiryNoticeSent
   | ExpiryNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
@@ -154,6 +168,7 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenSuspended',
   'TokenReactivated',
   'TokenRotated',
+  'TokenLeakReported',
   'ExpiryNoticeSent',
   'ExpiryNoticeFailed',
 ];

@@ -3,6 +3,7 @@ import type {
   ExpiryNoticeSent,
   TokenExpired,
   TokenGenerated,
+  TokenLeakReported,
   TokenReactivated,
   TokenRenamed,
   TokenSuspended,
@@ -112,6 +113,13 @@ export function tokenRotated(data: Partial<TokenRotated['data']> = {}): TokenRot
       rotatedAt: '2026-03-15T00:00:00.000Z',
       ...data,
     },
+  };
+}
+
+export function tokenLeakReported(data: Partial<TokenLeakReported['data']> = {}): TokenLeakReported {
+  return {
+    type: 'TokenLeakReported',
+    data: { schemaVersion: 1, tokenId: TEST_TOKEN_ID, reportedAt: '2026-03-15T00:00:00.000Z', ...data },
   };
 }
 

@@ -1,0 +1,6 @@
+export class ReportLeaksCommand {
+  constructor(
+    readonly candidates: readonly string[],
+    readonly correlationId: string,
+  ) {}
+}
