@@ -38,6 +38,8 @@ describe('leak reports: POST /api/v1/tokens/leaks, without signing in', () => {
     expect(events[1].data).toMatchObject({ tokenId: leaked.id, reportedAt: expect.any(String) });
     expect(events[2].data).toMatchObject({ revokedBy: 'system:leak-report', reason: 'leaked' });
     expect((await trail(ended.id)).map((event) => event.type)).toEqual(['TokenGenerated', 'TokenRevoked']);
+    const item = await api.http.get(`/api/v1/tokens/${leaked.id}`).set(as(alice)).expect(200);
+    expect(item.body).toMatchObject({ status: 'revoked', revokedBy: 'system:leak-report' });
 
     const audit = await api.http.get(`/api/v1/audit/events?tokenId=${leaked.id}`).set(as(root)).expect(200);
     expect(audit.body.items.map((item: { type: string; actor: string }) => [item.type, item.actor])).toEqual([

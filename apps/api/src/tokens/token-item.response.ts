@@ -23,6 +23,12 @@ export class TokenItemResponse {
   })
   status!: TokenStatus;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
+  @ApiPropertyOptional({
+    description:
+      'Once revoked: by whom, a user id or `system:<name>` (`system:leak-report`: its secret was reported leaked)',
+    example: 'alice',
+  })
+  revokedBy?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'While suspended: since when' }) suspendedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Once rotated: when' }) rotatedAt?: string;
@@ -52,6 +58,7 @@ export class TokenItemResponse {
       scopes: [...view.scopes],
       status,
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
+      ...(view.revokedBy ? { revokedBy: view.revokedBy } : {}),
       ...(status === 'suspended' && view.suspendedAt ? { suspendedAt: view.suspendedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
       ...(view.rotatedAt ? { rotatedAt: view.rotatedAt.toISOString() } : {}),

@@ -9,6 +9,7 @@ export interface TokenItem {
   scopes: string[];
   status: TokenStatus;
   revokedAt?: string;
+  revokedBy?: string;
   suspendedAt?: string;
   expiredAt?: string;
   rotatedAt?: string;

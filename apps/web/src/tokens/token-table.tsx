@@ -6,6 +6,9 @@ import { TokenScopes } from './token-scopes';
 import type { TokenRowActions } from './token-row-actions';
 import { displayStatus, isInGrace, isLive } from './token-status';
 
+/** Who revokes a token whose secret a scanner reported. */
+const LEAK_REPORT_ACTOR = 'system:leak-report';
+
 interface TokenTableProps<T extends TokenItem> {
   caption: string;
   tokens: T[];
@@ -130,7 +133,8 @@ function Expiry({ token, now }: { token: TokenItem; now: Date }): ReactElement |
   if (token.status === 'revoked' && token.revokedAt) {
     return (
       <>
-        Revoked <Timestamp value={token.revokedAt} now={now} />
+        {token.revokedBy === LEAK_REPORT_ACTOR ? 'Revoked as leaked' : 'Revoked'}{' '}
+        <Timestamp value={token.revokedAt} now={now} />
       </>
     );
   }
