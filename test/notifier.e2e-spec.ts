@@ -105,4 +105,31 @@ describe('expiry notice in real time, with two notifier processes', () => {
     );
     expect(sent.reduce((sum, count) => sum + count, 0)).toBe(1);
   }, 120_000);
+
+  it('tells the owner once, in one .eml, that a token reported leaked was revoked', async () => {
+    const jwt = await signUserJwt(userJwtSecret(env), { sub: 'alice', email: 'alice@example.com' });
+    const client = httpClient(api.url);
+    const created = await client.post('/api/v1/tokens', { name: 'Pasted in a gist', expiresInDays: 30 }, bearer(jwt));
+    expect(created.status).toBe(201);
+    const tokenId = String(created.body.id);
+
+    const report = await client.post('/api/v1/tokens/leaks', { tokens: [String(created.body.token)] });
+    expect(report.status).toBe(202);
+
+    const leakedMails = (): string[] => emlFiles().filter((name) => name.endsWith(`-${tokenId}-leaked.eml`));
+    await eventually(() => Promise.resolve(leakedMails().length > 0), OUTCOME_DEADLINE_MS, 50);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(leakedMails()).toHaveLength(1);
+    const mail = parseMimeMessage(readFileSync(join(outbox, leakedMails()[0]), 'utf8'));
+    expect(mail.headers.get('subject')).toBe(
+      'Your personal access token "Pasted in a gist" was revoked: it was reported as leaked',
+    );
+    const trail = await client.get(`/api/v1/tokens/${tokenId}/events`, bearer(jwt));
+    expect((trail.body.items ?? []).map((item) => item.type)).toEqual([
+      'TokenGenerated',
+      'TokenLeakReported',
+      'TokenRevoked',
+      'RevocationNoticeSent',
+    ]);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import {
   CLAIM_CLOCK_MARGIN_MS,
   DAY_MS,
+  REVOCATION_NOTICE_KEY,
   type Clock,
   type LogPosition,
   type NoticeDeliveryQueue,
@@ -205,6 +206,26 @@ export function describeNoticeStoreContract(
         expect(await schedule.pendingCount(STARTED)).toBe(2);
         await schedule.apply(log.noticeSent(short, 1, at(DAY_MS)));
         expect(await queue.queuedCount()).toBe(0);
+      });
+
+      it('reports a token reported leaked due at once, expiring or not, until its revocation notice is claimed', async () => {
+        const expiring = String(log.living(STARTED, 2 * DAY_MS).data.tokenId);
+        const forever = String(log.generated({ generatedAt: STARTED, expiresAt: null }).data.tokenId);
+        log.leakReported(expiring, at(HOUR_MS));
+        log.revoked(expiring, at(HOUR_MS));
+        log.leakReported(forever, at(2 * HOUR_MS));
+        await applyAll(schedule, log.events);
+        await schedule.prune(at(5 * DAY_MS));
+        expect(await schedule.due(at(10 * DAY_MS), 10)).toEqual([
+          { tokenId: expiring, nextDueAt: at(HOUR_MS) },
+          { tokenId: forever, nextDueAt: at(2 * HOUR_MS) },
+        ]);
+        expect(await schedule.pendingCount(at(10 * DAY_MS))).toBe(2);
+        await applyAll(schedule, [log.revocationNoticeSent(expiring, at(10 * DAY_MS))]);
+        expect(await schedule.due(at(10 * DAY_MS), 10)).toEqual([{ tokenId: forever, nextDueAt: at(2 * HOUR_MS) }]);
+        expect(await queue.queuedCount()).toBe(1);
+        const [delivery] = await queue.lease('host/1/a', at(10 * DAY_MS), 10_000, 10);
+        expect(delivery).toMatchObject({ tokenId: expiring, thresholdDays: REVOCATION_NOTICE_KEY, channel: 'outbox' });
       });
 
       it('answers ping', async () => {

@@ -113,6 +113,26 @@ export class NoticeLog {
     });
   }
 
+  leakReported(tokenId: string, reportedAt: Date): RecordedEvent {
+    return this.record({
+      type: 'TokenLeakReported',
+      data: { schemaVersion: TOKEN_EVENT_SCHEMA_VERSION, tokenId, reportedAt: reportedAt.toISOString() },
+    });
+  }
+
+  revocationNoticeSent(tokenId: string, sentAt: Date, channel = 'outbox'): RecordedEvent {
+    return this.record({
+      type: 'RevocationNoticeSent',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId,
+        cause: 'leaked',
+        channel,
+        sentAt: sentAt.toISOString(),
+      },
+    });
+  }
+
   /** An event of another kind in a stream of its own. */
   other(): RecordedEvent {
     return this.push(`other-${randomUUID()}`, 'SomethingElse', { note: 'not a token event' });

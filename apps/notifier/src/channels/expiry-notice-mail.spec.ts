@@ -1,7 +1,9 @@
 import type { ExpiryNotice } from '@pat/domain';
-import { composeExpiryNoticeMail, inDays, utcInWords } from './expiry-notice-mail';
+import { composeExpiryNoticeMail } from './expiry-notice-mail';
+import { inDays, utcInWords } from './notice-mail-parts';
 
 const notice: ExpiryNotice = {
+  kind: 'expiry',
   noticeId: '6e525906-ce95-5291-a2f0-3a50b62c2d9a',
   tokenId: '9ae1e3b6-9bb6-4a74-824d-d0746b9581bd',
   userId: 'alice',

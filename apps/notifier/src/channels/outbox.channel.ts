@@ -1,18 +1,19 @@
-import { NoticeChannelError, emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { NoticeChannelError, emailAddress, type NoticeChannel, type OwnerNotice } from '@pat/domain';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expiryNoticeMessage, type MailSettings } from './expiry-notice-message';
+import { noticeMessage, type MailSettings } from './notice-message';
 
-/** `20261204T225002Z-<tokenId>-7d.eml`: sorted by claim time, one name per notice. */
-export function outboxFileName(notice: ExpiryNotice): string {
+/** `20261204T225002Z-<tokenId>-7d.eml` (or `-leaked.eml`): sorted by claim time, one name per notice. */
+export function outboxFileName(notice: OwnerNotice): string {
   const claimed = notice.claimedAt
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-  return `${claimed}-${notice.tokenId}-${notice.thresholdDays}d.eml`;
+  const about = notice.kind === 'expiry' ? `${notice.thresholdDays}d` : notice.cause;
+  return `${claimed}-${notice.tokenId}-${about}.eml`;
 }
 
 /**
@@ -34,10 +35,10 @@ export class OutboxChannel implements NoticeChannel {
     return emailAddress(ownerEmail) !== null;
   }
 
-  async deliver(notice: ExpiryNotice): Promise<void> {
+  async deliver(notice: OwnerNotice): Promise<void> {
     const target = join(this.directory, outboxFileName(notice));
     if (existsSync(target)) return;
-    const mail = expiryNoticeMessage(notice, this.mail);
+    const mail = noticeMessage(notice, this.mail);
     await this.write(mail, target).catch((error: unknown) => {
       throw new NoticeChannelError('outbox_write_failed', error);
     });

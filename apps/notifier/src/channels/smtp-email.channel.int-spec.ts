@@ -6,6 +6,7 @@ const DIGEST = 'f'.repeat(64);
 const TOKEN = 'pat_PuQig58LFQ87HyXacN1fsRTzjD4WjLSNok7cAGij1HlCg6';
 
 const notice: ExpiryNotice = {
+  kind: 'expiry',
   noticeId: '6e525906-ce95-5291-a2f0-3a50b62c2d9a',
   tokenId: '9ae1e3b6-9bb6-4a74-824d-d0746b9581bd',
   userId: 'alice',

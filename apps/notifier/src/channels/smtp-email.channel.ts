@@ -1,6 +1,6 @@
-import { NoticeChannelError, emailAddress, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { NoticeChannelError, emailAddress, type NoticeChannel, type OwnerNotice } from '@pat/domain';
 import { createTransport } from 'nodemailer';
-import { expiryNoticeMessage, type MailSettings } from './expiry-notice-message';
+import { noticeMessage, type MailSettings } from './notice-message';
 import { smtpErrorCode } from './channel-error-codes';
 
 export interface SmtpSettings extends MailSettings {
@@ -31,8 +31,8 @@ export class SmtpEmailChannel implements NoticeChannel {
     return emailAddress(ownerEmail) !== null;
   }
 
-  async deliver(notice: ExpiryNotice): Promise<void> {
-    const message = expiryNoticeMessage(notice, this.settings);
+  async deliver(notice: OwnerNotice): Promise<void> {
+    const message = noticeMessage(notice, this.settings);
     const info = await this.transport.sendMail(message).catch((error: unknown) => {
       throw new NoticeChannelError(smtpErrorCode(error), error);
     });

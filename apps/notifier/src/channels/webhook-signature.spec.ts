@@ -52,6 +52,7 @@ describe("the README's verification example (Node.js), as written there", () => 
 describe('webhookBody', () => {
   it("carries exactly the contract's fields", () => {
     const notice: ExpiryNotice = {
+      kind: 'expiry',
       noticeId: 'n-1',
       tokenId: 't-1',
       userId: 'alice',

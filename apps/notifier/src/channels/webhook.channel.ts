@@ -1,4 +1,4 @@
-import { NoticeChannelError, webhookStatusCode, type ExpiryNotice, type NoticeChannel } from '@pat/domain';
+import { NoticeChannelError, webhookStatusCode, type NoticeChannel, type OwnerNotice } from '@pat/domain';
 import { fetchErrorCode } from './channel-error-codes';
 import { webhookSignature } from './webhook-signature';
 
@@ -16,8 +16,22 @@ export interface WebhookSettings {
   now?: () => Date;
 }
 
-/** The JSON body of a webhook notice, exactly the contract's fields. */
-export function webhookBody(notice: ExpiryNotice): string {
+/**
+ * The JSON body of a webhook notice: an expiry notice with exactly the contract's fields; a
+ * revocation notice as `token.revoked` with the same token fields, `reason` and `revokedAt`.
+ */
+export function webhookBody(notice: OwnerNotice): string {
+  if (notice.kind === 'revocation') {
+    return JSON.stringify({
+      event: 'token.revoked',
+      tokenId: notice.tokenId,
+      userId: notice.userId,
+      name: notice.name,
+      tokenHint: notice.tokenHint,
+      reason: notice.cause,
+      revokedAt: notice.revokedAt.toISOString(),
+    });
+  }
   return JSON.stringify({
     event: 'token.expiry_notice',
     tokenId: notice.tokenId,
@@ -43,7 +57,7 @@ export class WebhookChannel implements NoticeChannel {
     return true;
   }
 
-  async deliver(notice: ExpiryNotice): Promise<void> {
+  async deliver(notice: OwnerNotice): Promise<void> {
     const body = webhookBody(notice);
     const { url, secret, authorization, timeoutMs, now = () => new Date() } = this.settings;
     const response = await fetch(url, {

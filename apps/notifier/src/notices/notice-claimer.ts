@@ -9,11 +9,13 @@ import {
   foldTokenEvents,
   noticeToSend,
   noticeTokenFrom,
+  REVOCATION_NOTICE_KEY,
   StoreUnavailableError,
   type Clock,
   type EventStore,
   type LogPosition,
   type NoticeSchedule,
+  type NoticeToken,
   type StreamDecision,
   type StreamOutcome,
   type TokenEvent,
@@ -36,8 +38,8 @@ const ACTOR = 'system:notifier';
 
 /**
  * Claims the notices that are due: for each due token, reads its stream, decides with the
- * notice rules which notice (if any) to send now, and appends ExpiryNoticeSent with the
- * expected revision. Of several processes claiming at once, one append wins; the others find
+ * notice rules which notice (if any) to send now, and appends ExpiryNoticeSent (or, for a
+ * token revoked for its owner, RevocationNoticeSent) with the expected revision. Of several processes claiming at once, one append wins; the others find
  * the notice sent when they decide again, and claim nothing. Delivery follows from the claim
  * in the log (see NoticeDeliverer), whichever process made it.
  */
@@ -84,23 +86,34 @@ export class NoticeClaimer {
       { commandId, correlationId: commandId, actor: ACTOR },
       (history) => this.decideClaim(history),
     );
-    if (outcome.result !== null) {
+    if (outcome.result === REVOCATION_NOTICE_KEY) {
+      this.metrics.noticeClaimed();
+      this.logger.log({ tokenId }, 'Revocation notice claimed');
+    } else if (outcome.result !== null) {
       this.metrics.noticeClaimed();
       this.logger.log({ tokenId, thresholdDays: outcome.result }, 'Expiry notice claimed');
     }
     return outcome;
   }
 
+  /** The claim's events and its notice key (a threshold, or REVOCATION_NOTICE_KEY); the revocation notice first. */
   private decideClaim(history: readonly TokenEvent[]): StreamDecision<number | null> {
     const now = this.clock.now();
     const token = noticeTokenFrom(history);
-    const thresholdDays = token === null ? null : noticeToSend(token, this.config.noticeThresholdsDays, now);
-    if (token === null || thresholdDays === null) return { events: [], result: null };
-    const channel = describeChannels(this.channels.reaching(token.ownerEmail).map((reaching) => reaching.name));
-    const events = decide(
-      { type: 'RecordExpiryNotice', tokenId: token.tokenId, thresholdDays, channel, now },
-      foldTokenEvents(history),
-    );
+    if (token === null) return { events: [], result: null };
+    const state = foldTokenEvents(history);
+    const channel = this.channelsReaching(token);
+    if (token.revocationNotice?.status === 'owed') {
+      const events = decide({ type: 'RecordRevocationNotice', tokenId: token.tokenId, channel, now }, state);
+      return { events, result: events.length > 0 ? REVOCATION_NOTICE_KEY : null };
+    }
+    const thresholdDays = noticeToSend(token, this.config.noticeThresholdsDays, now);
+    if (thresholdDays === null) return { events: [], result: null };
+    const events = decide({ type: 'RecordExpiryNotice', tokenId: token.tokenId, thresholdDays, channel, now }, state);
     return { events, result: events.length > 0 ? thresholdDays : null };
+  }
+
+  private channelsReaching(token: NoticeToken): string {
+    return describeChannels(this.channels.reaching(token.ownerEmail).map((reaching) => reaching.name));
   }
 }

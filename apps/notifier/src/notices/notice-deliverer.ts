@@ -8,18 +8,20 @@ import {
   channelsOf,
   deliveryVerdict,
   executeTokenCommand,
+  isRevocationNotice,
   noticeTokenFrom,
   toTokenEvent,
   tokenStreamName,
   type Clock,
   type DeliveryOutcome,
   type EventStore,
-  type ExpiryNotice,
   type ExpiryNoticeFailureReason,
   type NoticeChannelErrorCodes,
   type NoticeDelivery,
   type NoticeDeliveryQueue,
   type NoticeToken,
+  type OwnerNotice,
+  type TokenCommand,
   type TokenEvent,
 } from '@pat/domain';
 import { randomUUID } from 'node:crypto';
@@ -105,16 +107,18 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       .map(toTokenEvent)
       .filter((event): event is TokenEvent => event !== null);
     const token = noticeTokenFrom(history);
-    if (token === null || token.expiresAt === null) {
-      this.logger.error({ tokenId: delivery.tokenId }, 'A claimed notice names a token without stream or expiry');
+    const notice = token === null ? null : toNotice(delivery, token);
+    if (token === null || notice === null) {
+      this.logger.error({ tokenId: delivery.tokenId }, 'A claimed notice names a token without stream or its cause');
       return this.complete(delivery, 'dropped');
     }
-    const verdict = deliveryVerdict(token, delivery.thresholdDays, this.config.noticeThresholdsDays, now);
-    if (verdict !== 'deliver') return this.giveUp(delivery, verdict);
+    if (notice.kind === 'expiry') {
+      const verdict = deliveryVerdict(token, delivery.thresholdDays, this.config.noticeThresholdsDays, now);
+      if (verdict !== 'deliver') return this.giveUp(delivery, verdict);
+    }
     const names = channelsOf(delivery.channel);
     if (names.length === 0) return this.giveUp(delivery, 'no_recipient');
 
-    const notice = toNotice(delivery, token, token.expiresAt);
     const failures: Record<string, ChannelFailure> = {};
     for (const name of names.filter((channel) => !delivery.delivered.includes(channel))) {
       const failure = await this.handTo(name, notice);
@@ -127,11 +131,10 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       await this.queue.recordDelivered(delivery, this.holder, name);
     }
     if (Object.keys(failures).length === 0) {
-      const dueAt = token.expiresAt.getTime() - delivery.thresholdDays * DAY_MS;
-      this.metrics.noticeDelivered((this.clock.now().getTime() - dueAt) / 1000);
+      this.metrics.noticeDelivered((this.clock.now().getTime() - dueAt(notice).getTime()) / 1000);
       this.logger.log(
-        { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, channel: delivery.channel },
-        'Expiry notice delivered',
+        { tokenId: delivery.tokenId, ...about(notice), channel: delivery.channel },
+        `${noticeLabel(delivery)} delivered`,
       );
       return this.complete(delivery, 'delivered');
     }
@@ -141,15 +144,15 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       now.getTime() + retryDelayMs(attempts, this.settings.firstRetryDelayMs, this.settings.retryFactor),
     );
     this.logger.warn(
-      { tokenId: delivery.tokenId, thresholdDays: delivery.thresholdDays, attempts, retryAt, ...logged(failures) },
-      'Expiry notice not delivered, will retry',
+      { tokenId: delivery.tokenId, ...about(notice), attempts, retryAt, ...logged(failures) },
+      `${noticeLabel(delivery)} not delivered, will retry`,
     );
     await this.queue.retryLater(delivery, this.holder, attempts, retryAt, channelFailureDetail(codesOf(failures)));
     return false;
   }
 
   /** Null once the channel has accepted the notice, else why it has not. */
-  private async handTo(name: string, notice: ExpiryNotice): Promise<ChannelFailure | null> {
+  private async handTo(name: string, notice: OwnerNotice): Promise<ChannelFailure | null> {
     const channel = this.channels.byName(name);
     if (channel === undefined) return { code: 'channel_not_configured', error: `no ${name} channel in this process` };
     try {
@@ -170,32 +173,19 @@ export class NoticeDeliverer implements OnApplicationShutdown {
     failures: Record<string, ChannelFailure> = {},
   ): Promise<boolean> {
     const commandId = randomUUID();
-    const errorCodes = codesOf(failures);
-    await executeTokenCommand(
-      this.store,
-      {
-        type: 'RecordExpiryNoticeFailure',
-        tokenId: delivery.tokenId,
-        thresholdDays: delivery.thresholdDays,
-        channel: delivery.channel,
-        reason,
-        errorCodes,
-        deliveredBy: delivery.delivered,
-        now: this.clock.now(),
-      },
-      { commandId, correlationId: commandId, actor: ACTOR },
-    );
+    const command = failureCommand(delivery, reason, codesOf(failures), this.clock.now());
+    await executeTokenCommand(this.store, command, { commandId, correlationId: commandId, actor: ACTOR });
     this.metrics.noticeFailed(reason);
     const entry = {
       tokenId: delivery.tokenId,
-      thresholdDays: delivery.thresholdDays,
+      ...(isRevocationNotice(delivery) ? {} : { thresholdDays: delivery.thresholdDays }),
       reason,
       deliveredBy: delivery.delivered,
       ...logged(failures),
     };
     const failed = reason === 'delivery_failed' || reason === 'no_recipient';
-    if (failed) this.logger.error(entry, 'Expiry notice failed');
-    else this.logger.log(entry, 'Expiry notice dropped');
+    if (failed) this.logger.error(entry, `${noticeLabel(delivery)} failed`);
+    else this.logger.log(entry, `${noticeLabel(delivery)} dropped`);
     return this.complete(delivery, failed ? 'failed' : 'dropped');
   }
 
@@ -233,18 +223,56 @@ export class NoticeDeliverer implements OnApplicationShutdown {
   }
 }
 
-function toNotice(delivery: NoticeDelivery, token: NoticeToken, expiresAt: Date): ExpiryNotice {
-  return {
+/** What the owner is told, or null when the stream does not hold what the claim was about. */
+function toNotice(delivery: NoticeDelivery, token: NoticeToken): OwnerNotice | null {
+  const common = {
     noticeId: delivery.noticeId,
     tokenId: token.tokenId,
     userId: token.userId,
     ownerEmail: token.ownerEmail,
     name: token.name,
     tokenHint: token.tokenHint,
-    expiresAt,
-    thresholdDays: delivery.thresholdDays,
     claimedAt: delivery.claimedAt,
   };
+  if (isRevocationNotice(delivery)) {
+    const owed = token.revocationNotice;
+    return owed === null ? null : { ...common, kind: 'revocation', cause: owed.cause, revokedAt: owed.owedSince };
+  }
+  if (token.expiresAt === null) return null;
+  return { ...common, kind: 'expiry', expiresAt: token.expiresAt, thresholdDays: delivery.thresholdDays };
+}
+
+/** When the notice fell due: the latency metric counts from there. */
+function dueAt(notice: OwnerNotice): Date {
+  if (notice.kind === 'revocation') return notice.revokedAt;
+  return new Date(notice.expiresAt.getTime() - notice.thresholdDays * DAY_MS);
+}
+
+const noticeLabel = (delivery: NoticeDelivery): string =>
+  isRevocationNotice(delivery) ? 'Revocation notice' : 'Expiry notice';
+
+/** What a log line says the notice is about. */
+const about = (notice: OwnerNotice): { thresholdDays: number } | { cause: string } =>
+  notice.kind === 'expiry' ? { thresholdDays: notice.thresholdDays } : { cause: notice.cause };
+
+/** How a notice given up is recorded: a revocation notice fails only for want of a channel that takes it. */
+function failureCommand(
+  delivery: NoticeDelivery,
+  reason: ExpiryNoticeFailureReason,
+  errorCodes: NoticeChannelErrorCodes,
+  now: Date,
+): TokenCommand {
+  const failure = {
+    tokenId: delivery.tokenId,
+    channel: delivery.channel,
+    errorCodes,
+    deliveredBy: delivery.delivered,
+    now,
+  };
+  if (isRevocationNotice(delivery) && (reason === 'delivery_failed' || reason === 'no_recipient')) {
+    return { type: 'RecordRevocationNoticeFailure', ...failure, reason };
+  }
+  return { type: 'RecordExpiryNoticeFailure', ...failure, thresholdDays: delivery.thresholdDays, reason };
 }
 
 function codesOf(failures: Record<string, ChannelFailure>): NoticeChannelErrorCodes {

@@ -53,11 +53,13 @@ describe('notice delivery through the notifier', () => {
     return notifier;
   }
 
-  async function givenToken(ownerEmail: string | null = 'alice@example.com'): Promise<{ tokenId: string }> {
+  async function givenToken(
+    ownerEmail: string | null = 'alice@example.com',
+    expiresAt: Date | null = new Date(EXPIRY),
+  ): Promise<{ tokenId: string }> {
     const log = new NoticeLog();
     const tokenId = String(
-      log.generated({ generatedAt: GENERATED, expiresAt: new Date(EXPIRY), ownerEmail, name: 'CI deploy' }).data
-        .tokenId,
+      log.generated({ generatedAt: GENERATED, expiresAt, ownerEmail, name: 'CI deploy' }).data.tokenId,
     );
     await appendToLog(data.path, log.events);
     return { tokenId };
@@ -66,6 +68,14 @@ describe('notice delivery through the notifier', () => {
   async function runAt(instant: Date): Promise<void> {
     clock.set(instant);
     await notifier!.worker.runUntilIdle();
+  }
+
+  async function reportLeak(tokenId: string, at: Date): Promise<void> {
+    await executeTokenCommand(
+      notifier!.store,
+      { type: 'ReportTokenLeak', tokenId, now: at },
+      { commandId: `leak-${tokenId}`, correlationId: `leak-${tokenId}`, actor: 'system:leak-report' },
+    );
   }
 
   const noticeEvents = async (tokenId: string): Promise<TokenEvent[]> =>
@@ -234,5 +244,93 @@ describe('notice delivery through the notifier', () => {
     const ready = await notifier!.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.body)).toMatchObject({ status: 'ok' });
+  });
+
+  describe('the notice that a token was revoked as leaked', () => {
+    const REPORTED_AT = new Date(GENERATED.getTime() + DAY_MS);
+
+    it('mails the owner and calls the webhook once, and no expiry notice follows', async () => {
+      const smtp = await startSmtpSink();
+      try {
+        const { tokenId } = await givenToken();
+        await start({ SMTP_URL: smtp.url, MAIL_FROM: 'Tokens <tokens@pat.example.com>' });
+        await reportLeak(tokenId, REPORTED_AT);
+
+        await runAt(REPORTED_AT);
+        await runAt(SEVEN_DAYS_DUE);
+
+        expect(smtp.received.map((mail) => mail.message.headers.get('subject'))).toEqual([
+          'Your personal access token "CI deploy" was revoked: it was reported as leaked',
+        ]);
+        const text = smtp.received[0].message.parts.get('text/plain') ?? '';
+        expect(text).toContain(REPORTED_AT.toISOString());
+        expect(text).toContain('https://pat.example.com');
+        expect(receiver.received.map((hook) => hook.body)).toEqual([
+          {
+            event: 'token.revoked',
+            tokenId,
+            userId: 'alice',
+            name: 'CI deploy',
+            tokenHint: 'pat_AbCd…wXyZ',
+            reason: 'leaked',
+            revokedAt: REPORTED_AT.toISOString(),
+          },
+        ]);
+        expect(receiver.received[0].signatureValid).toBe(true);
+        expect((await noticeEvents(tokenId)).map((event) => [event.type, event.data])).toEqual([
+          ['TokenLeakReported', expect.objectContaining({ reportedAt: REPORTED_AT.toISOString() })],
+          ['TokenRevoked', expect.objectContaining({ reason: 'leaked' })],
+          ['RevocationNoticeSent', expect.objectContaining({ cause: 'leaked', channel: 'email+webhook' })],
+        ]);
+        expect(await metric('pat_notices_claimed_total')).toEqual(['pat_notices_claimed_total 1']);
+      } finally {
+        await smtp.close();
+      }
+    });
+
+    it('tells the owner of a token that never expires, in the outbox, and not again after a restart', async () => {
+      const { tokenId } = await givenToken('alice@example.com', null);
+      await start({ NOTIFY_WEBHOOK_URL: '', NOTIFY_WEBHOOK_SECRET: '' });
+      await reportLeak(tokenId, REPORTED_AT);
+      await runAt(REPORTED_AT);
+      await notifier!.close();
+      await start({ NOTIFY_WEBHOOK_URL: '', NOTIFY_WEBHOOK_SECRET: '' });
+      await runAt(new Date(REPORTED_AT.getTime() + DAY_MS));
+
+      const mails = outboxMails(data.path);
+      expect(mails.map((mail) => mail.file)).toEqual([`20310602T120000Z-${tokenId}-leaked.eml`]);
+      expect(mails[0].message.headers.get('to')).toBe('alice@example.com');
+      const claims = (await noticeEvents(tokenId)).filter((event) => event.type === 'RevocationNoticeSent');
+      expect(claims).toHaveLength(1);
+      expect(await metric('pat_notices_pending')).toEqual(['pat_notices_pending 0']);
+    });
+
+    it('records RevocationNoticeFailed once every attempt has failed', async () => {
+      const { tokenId } = await givenToken();
+      await start();
+      receiver.answerAlways(500);
+      await reportLeak(tokenId, REPORTED_AT);
+
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await runAt(new Date(REPORTED_AT.getTime() + attempt * RETRY_MS));
+      }
+
+      expect(receiver.received).toHaveLength(3);
+      expect(outboxMails(data.path)).toHaveLength(1);
+      const events = await noticeEvents(tokenId);
+      expect(events.map((event) => event.type)).toEqual([
+        'TokenLeakReported',
+        'TokenRevoked',
+        'RevocationNoticeSent',
+        'RevocationNoticeFailed',
+      ]);
+      expect(events[3].data).toMatchObject({
+        cause: 'leaked',
+        channel: 'outbox+webhook',
+        reason: 'delivery_failed',
+        errorCodes: { webhook: 'webhook_status_500' },
+        detail: 'webhook: the webhook receiver answered HTTP 500 (webhook_status_500)',
+      });
+    });
   });
 });

@@ -13,7 +13,11 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenLeakReported: 'Token reported leaked',
   ExpiryNoticeSent: 'Expiry notice sent',
   ExpiryNoticeFailed: 'Expiry notice failed',
+  RevocationNoticeSent: 'Revocation notice sent',
+  RevocationNoticeFailed: 'Revocation notice failed',
 };
+
+const FAILED_NOTICES: ReadonlySet<AuditEventType> = new Set(['ExpiryNoticeFailed', 'RevocationNoticeFailed']);
 
 function tokenName(event: AuditEvent): string | null {
   const name = event.data['name'];
@@ -36,7 +40,7 @@ export function AuditTable({ events, now }: { events: AuditEvent[]; now: Date })
         </thead>
         <tbody>
           {events.map((event) => (
-            <tr key={event.id} className={event.type === 'ExpiryNoticeFailed' ? 'row row--failed' : 'row'}>
+            <tr key={event.id} className={FAILED_NOTICES.has(event.type) ? 'row row--failed' : 'row'}>
               <td data-label="When">
                 <Timestamp value={event.occurredAt} now={now} />
               </td>

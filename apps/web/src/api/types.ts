@@ -48,7 +48,9 @@ export type AuditEventType =
   | 'TokenRotated'
   | 'TokenLeakReported'
   | 'ExpiryNoticeSent'
-  | 'ExpiryNoticeFailed';
+  | 'ExpiryNoticeFailed'
+  | 'RevocationNoticeSent'
+  | 'RevocationNoticeFailed';
 
 export interface AuditEvent {
   id: string;

@@ -1,8 +1,11 @@
 import { DAY_MS } from '../token/token-expiry';
 import {
   expiryNoticeSent,
+  revocationNoticeFailed,
+  revocationNoticeSent,
   tokenExpired,
   tokenGenerated,
+  tokenLeakReported,
   tokenRevoked,
   tokenRotated,
 } from '../token/testing/token-events';
@@ -63,8 +66,21 @@ describe('noticeTokenFrom', () => {
       status: 'revoked',
       sent: [7],
       failed: [],
+      revocationNotice: null,
     });
     expect(token).not.toHaveProperty('tokenDigest');
+  });
+
+  it('owes the revocation notice from the leak report on, until it is claimed and while it is delivered', () => {
+    const owed = { cause: 'leaked', owedSince: new Date('2026-03-15T00:00:00.000Z') };
+    expect(tokenOf(tokenLeakReported(), tokenRevoked()).revocationNotice).toEqual({ ...owed, status: 'owed' });
+    expect(tokenOf(tokenLeakReported(), tokenRevoked(), revocationNoticeSent()).revocationNotice).toEqual({
+      ...owed,
+      status: 'claimed',
+    });
+    expect(
+      tokenOf(tokenLeakReported(), tokenRevoked(), revocationNoticeSent(), revocationNoticeFailed()).revocationNotice,
+    ).toEqual({ ...owed, status: 'failed' });
   });
 
   it('is null without TokenGenerated', () => {

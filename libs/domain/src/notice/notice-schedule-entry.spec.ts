@@ -2,7 +2,10 @@ import { DAY_MS } from '../token/token-expiry';
 import {
   expiryNoticeFailed,
   expiryNoticeSent,
+  revocationNoticeFailed,
+  revocationNoticeSent,
   tokenExpired,
+  tokenLeakReported,
   tokenGenerated,
   tokenReactivated,
   tokenRevoked,
@@ -10,7 +13,7 @@ import {
   tokenSuspended,
 } from '../token/testing/token-events';
 import type { TokenEvent } from '../token/token.events';
-import { nextDueAt, projectNoticeSchedule, type NoticeScheduleEntry } from './notice-schedule-entry';
+import { nextDueAt, pendingCount, projectNoticeSchedule, type NoticeScheduleEntry } from './notice-schedule-entry';
 
 const EXPIRY = new Date('2026-03-31T12:00:00.000Z');
 const generated = tokenGenerated({ generatedAt: '2026-03-01T12:00:00.000Z', expiresAt: EXPIRY.toISOString() });
@@ -40,6 +43,7 @@ describe('projectNoticeSchedule', () => {
         { thresholdDays: 1, dueAt: before(1) },
       ],
       held: false,
+      revocationNoticeDueAt: null,
     });
     expect(nextDueAt(entry)).toEqual(before(7));
   });
@@ -84,6 +88,42 @@ describe('projectNoticeSchedule', () => {
 
   it('keeps no entry for a token that never expires', () => {
     expect(projectNoticeSchedule(null, tokenGenerated({ expiresAt: null }), 0, [7, 1])).toBeUndefined();
+  });
+
+  it('owes the revocation notice of a reported leak at once, past the revoke that cancels the expiry notices', () => {
+    const reportedAt = new Date('2026-03-15T00:00:00.000Z');
+    const entry = project([generated, tokenLeakReported(), tokenRevoked({ reason: 'leaked' })]);
+    expect(entry).toMatchObject({ revision: 2, pending: [], revocationNoticeDueAt: reportedAt });
+    expect(nextDueAt(entry)).toEqual(reportedAt);
+    expect(pendingCount(entry)).toBe(1);
+    const claimed = project([generated, tokenLeakReported(), tokenRevoked(), revocationNoticeSent()]);
+    expect(claimed).toMatchObject({ revision: 3, revocationNoticeDueAt: null });
+    expect(nextDueAt(claimed)).toBeNull();
+    expect(pendingCount(claimed)).toBe(0);
+    const failed = project([
+      generated,
+      tokenLeakReported(),
+      tokenRevoked(),
+      revocationNoticeSent(),
+      revocationNoticeFailed(),
+    ]);
+    expect(failed).toMatchObject({ revision: 4, revocationNoticeDueAt: null });
+  });
+
+  it('starts an entry for a token that never expires when a leak is reported, and follows it from there', () => {
+    const entry = projectNoticeSchedule(null, tokenLeakReported(), 1, [7, 1]);
+    expect(entry).toEqual({
+      tokenId: generated.data.tokenId,
+      revision: 1,
+      expiresAt: null,
+      pending: [],
+      held: false,
+      revocationNoticeDueAt: new Date('2026-03-15T00:00:00.000Z'),
+    });
+    if (entry === undefined) return;
+    expect(projectNoticeSchedule(entry, tokenLeakReported(), 1, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, revocationNoticeSent(), 3, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, tokenRevoked(), 2, [7, 1])).toMatchObject({ revision: 2 });
   });
 
   it('does not change the entry it is given', () => {

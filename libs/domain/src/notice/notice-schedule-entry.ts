@@ -7,21 +7,31 @@ export interface NoticeScheduleEntry {
   tokenId: string;
   /** Revision of the last event of the token's stream applied to this entry. */
   revision: number;
-  expiresAt: Date;
+  /** Null for a token that never expires: it has an entry only once a revocation notice is owed. */
+  expiresAt: Date | null;
   /** Soonest due first; empty once the token is revoked, expired, rotated or has had its tightest notice. */
   pending: readonly ScheduledNotice[];
   /** The token is suspended: its pending notices wait, and fall due again when it is reactivated. */
   held: boolean;
+  /** Since when the owner is owed the notice that the token was revoked for them (a reported leak), until it is claimed. */
+  revocationNoticeDueAt: Date | null;
 }
 
 /** When the entry's next notice falls due, or null when none is pending (or they are held). */
-export const nextDueAt = (entry: NoticeScheduleEntry): Date | null =>
-  entry.held ? null : (entry.pending[0]?.dueAt ?? null);
+export function nextDueAt(entry: NoticeScheduleEntry): Date | null {
+  const expiryNoticeDueAt = entry.held ? null : (entry.pending[0]?.dueAt ?? null);
+  return entry.revocationNoticeDueAt ?? expiryNoticeDueAt;
+}
+
+/** How many notices the entry still owes. */
+export const pendingCount = (entry: NoticeScheduleEntry): number =>
+  entry.pending.length + (entry.revocationNoticeDueAt === null ? 0 : 1);
 
 /**
  * The entry after the stream's event at `revision`, or `undefined` when the event changes
  * nothing: it does not follow the entry's revision (a replay, a duplicate or a gap), or it
- * belongs to a token that never expires and so has no entry.
+ * belongs to a token that never expires and so has no entry (until a leak report makes a
+ * revocation notice owed: that entry starts at the report's revision).
  */
 export function projectNoticeSchedule(
   entry: NoticeScheduleEntry | null,
@@ -38,6 +48,18 @@ export function projectNoticeSchedule(
       expiresAt,
       pending: noticeDueTimes(new Date(event.data.generatedAt), expiresAt, thresholdsDays),
       held: false,
+      revocationNoticeDueAt: null,
+    };
+  }
+  if (event.type === 'TokenLeakReported' && entry === null) {
+    const reportedAt = new Date(event.data.reportedAt);
+    return {
+      tokenId: event.data.tokenId,
+      revision,
+      expiresAt: null,
+      pending: [],
+      held: false,
+      revocationNoticeDueAt: reportedAt,
     };
   }
   if (entry === null || entry.revision !== revision - 1) return undefined;
@@ -54,9 +76,13 @@ export function projectNoticeSchedule(
       return { ...entry, revision, held: true };
     case 'TokenReactivated':
       return { ...entry, revision, held: false };
-    case 'TokenRenamed':
     case 'TokenLeakReported':
+      return { ...entry, revision, revocationNoticeDueAt: new Date(event.data.reportedAt) };
+    case 'RevocationNoticeSent':
+      return { ...entry, revision, revocationNoticeDueAt: null };
+    case 'TokenRenamed':
     case 'ExpiryNoticeFailed':
+    case 'RevocationNoticeFailed':
       return { ...entry, revision };
     default:
       return assertNever(event);

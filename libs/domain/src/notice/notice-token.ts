@@ -1,3 +1,4 @@
+import type { RevocationNoticeState } from '../token/token.decider';
 import type { TokenEvent } from '../token/token.events';
 import { isLiveStatus } from '../token/token-view';
 
@@ -16,6 +17,8 @@ export interface NoticeToken {
   sent: readonly number[];
   /** Thresholds of the claimed notices that were not delivered (ExpiryNoticeFailed). */
   failed: readonly number[];
+  /** The notice owed because the token was revoked for its owner, and since when. */
+  revocationNotice: (RevocationNoticeState & { owedSince: Date }) | null;
 }
 
 /** The token a stream's events describe, oldest first; null when the stream holds no TokenGenerated. */
@@ -38,6 +41,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
       status: 'active',
       sent: [],
       failed: [],
+      revocationNotice: null,
     };
   }
   if (token === null) return null;
@@ -59,6 +63,17 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
     case 'TokenRotated':
       return isLiveStatus(token.status) ? { ...token, status: 'rotated' } : token;
     case 'TokenLeakReported':
-      return token;
+      return {
+        ...token,
+        revocationNotice: { cause: 'leaked', status: 'owed', owedSince: new Date(event.data.reportedAt) },
+      };
+    case 'RevocationNoticeSent':
+      return token.revocationNotice === null
+        ? token
+        : { ...token, revocationNotice: { ...token.revocationNotice, status: 'claimed' } };
+    case 'RevocationNoticeFailed':
+      return token.revocationNotice === null
+        ? token
+        : { ...token, revocationNotice: { ...token.revocationNotice, status: 'failed' } };
   }
 }

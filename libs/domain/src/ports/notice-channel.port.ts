@@ -1,19 +1,34 @@
 import type { NoticeChannelName } from '../notice/notice-delivery';
 import { channelErrorMessage, type NoticeChannelErrorCode } from '../notice/notice-failure-detail';
+import type { RevocationNoticeCause } from '../token/token.events';
 
-/** What a notice tells its recipient. Never the token, never its digest. */
-export interface ExpiryNotice {
-  /** Stable per notice (the id of its ExpiryNoticeSent), for receivers to drop repeats. */
+/** What every notice tells its recipient. Never the token, never its digest. */
+interface NoticeAboutToken {
+  /** Stable per notice (the id of its claim: ExpiryNoticeSent or RevocationNoticeSent), for receivers to drop repeats. */
   noticeId: string;
   tokenId: string;
   userId: string;
   ownerEmail: string | null;
   name: string;
   tokenHint: string;
-  expiresAt: Date;
-  thresholdDays: number;
   claimedAt: Date;
 }
+
+/** The token expires in `thresholdDays`. */
+export interface ExpiryNotice extends NoticeAboutToken {
+  kind: 'expiry';
+  expiresAt: Date;
+  thresholdDays: number;
+}
+
+/** The token was revoked for its owner at `revokedAt`, because of `cause` (its secret was reported leaked). */
+export interface RevocationNotice extends NoticeAboutToken {
+  kind: 'revocation';
+  cause: RevocationNoticeCause;
+  revokedAt: Date;
+}
+
+export type OwnerNotice = ExpiryNotice | RevocationNotice;
 
 /** A way to deliver notices: SMTP, the outbox directory, a webhook. */
 export interface NoticeChannel {
@@ -21,7 +36,7 @@ export interface NoticeChannel {
   /** Whether this channel can reach the token's owner (mail needs an address). */
   reaches(ownerEmail: string | null): boolean;
   /** Resolves once the channel has accepted the notice; rejects (with a NoticeChannelError) when it has not. */
-  deliver(notice: ExpiryNotice): Promise<void>;
+  deliver(notice: OwnerNotice): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,12 +1,18 @@
-/** Identifies a notice: one per token and threshold. */
+/** Identifies a notice: one per token and threshold, and one revocation notice per token. */
 export interface NoticeKey {
   tokenId: string;
+  /** The expiry notice's threshold, or REVOCATION_NOTICE_KEY. */
   thresholdDays: number;
 }
 
-/** A claimed notice (an ExpiryNoticeSent in the log) on its way to its channels. */
+/** The `thresholdDays` of a token's revocation notice: thresholds are at least 1 day, and a token is revoked once. */
+export const REVOCATION_NOTICE_KEY = 0;
+
+export const isRevocationNotice = (key: NoticeKey): boolean => key.thresholdDays === REVOCATION_NOTICE_KEY;
+
+/** A claimed notice (an ExpiryNoticeSent or a RevocationNoticeSent in the log) on its way to its channels. */
 export interface NoticeDelivery extends NoticeKey {
-  /** The id of the ExpiryNoticeSent event: stable, so receivers can drop a repeated delivery. */
+  /** The id of the claim's event: stable, so receivers can drop a repeated delivery. */
   noticeId: string;
   /** The `channel` the claim recorded, e.g. `outbox+webhook`. */
   channel: string;

@@ -121,6 +121,8 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
     case 'TokenLeakReported':
     case 'ExpiryNoticeSent':
     case 'ExpiryNoticeFailed':
+    case 'RevocationNoticeSent':
+    case 'RevocationNoticeFailed':
       return { ...view, revision };
     default:
       return assertNever(event);

@@ -1,5 +1,5 @@
 import type { NoticeChannelErrorCodes } from '../notice/notice-failure-detail';
-import type { ExpiryNoticeFailureReason } from './token.events';
+import type { ExpiryNoticeFailureReason, RevocationNoticeFailureReason } from './token.events';
 import type { ExpiryPolicy, ExpiryRequest } from './token-expiry';
 import type { ScopeDefinition } from './token-scopes';
 
@@ -134,6 +134,24 @@ export interface RecordExpiryNoticeFailure {
   now: Date;
 }
 
+/** The notifier claims the notice owed to the owner of a token revoked for them (a reported leak). */
+export interface RecordRevocationNotice {
+  type: 'RecordRevocationNotice';
+  tokenId: string;
+  channel: string;
+  now: Date;
+}
+
+export interface RecordRevocationNoticeFailure {
+  type: 'RecordRevocationNoticeFailure';
+  tokenId: string;
+  channel: string;
+  reason: RevocationNoticeFailureReason;
+  errorCodes: NoticeChannelErrorCodes;
+  deliveredBy: readonly string[];
+  now: Date;
+}
+
 export type TokenCommand =
   | GenerateToken
   | RevokeToken
@@ -145,4 +163,6 @@ export type TokenCommand =
   | GenerateSuccessor
   | ExpireToken
   | RecordExpiryNotice
-  | RecordExpiryNoticeFailure;
+  | RecordExpiryNoticeFailure
+  | RecordRevocationNotice
+  | RecordRevocationNoticeFailure;

@@ -628,6 +628,7 @@ describe('evolve and foldTokenEvents', () => {
       graceUntil: null,
       noticesSent: [],
       noticesFailed: [],
+      revocationNotice: null,
     });
     expect(foldTokenEvents([tokenGenerated({ expiresAt: null })])).toMatchObject({ expiresAt: null });
   });

@@ -17,7 +17,12 @@ import {
   TokenNotFoundError,
   TokenNotYetExpiredError,
 } from './token.errors';
-import { TOKEN_EVENT_SCHEMA_VERSION, TOKEN_GENERATED_SCHEMA_VERSION, type TokenEvent } from './token.events';
+import {
+  TOKEN_EVENT_SCHEMA_VERSION,
+  TOKEN_GENERATED_SCHEMA_VERSION,
+  type RevocationNoticeCause,
+  type TokenEvent,
+} from './token.events';
 import { resolveExpiry, successorExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
 import { resolveScopes } from './token-scopes';
@@ -40,7 +45,14 @@ export type TokenState =
       graceUntil: Date | null;
       noticesSent: readonly number[];
       noticesFailed: readonly number[];
+      /** The notice owed to the owner because the token was revoked for them, once there is one. */
+      revocationNotice: RevocationNoticeState | null;
     };
+
+export interface RevocationNoticeState {
+  cause: RevocationNoticeCause;
+  status: 'owed' | 'claimed' | 'failed';
+}
 
 export const initialTokenState: TokenState = { status: 'absent' };
 
@@ -257,6 +269,41 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
         },
       ];
     }
+    case 'RecordRevocationNotice': {
+      if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      if (state.revocationNotice?.status !== 'owed') return [];
+      return [
+        {
+          type: 'RevocationNoticeSent',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            cause: state.revocationNotice.cause,
+            channel: command.channel,
+            sentAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'RecordRevocationNoticeFailure': {
+      if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
+      if (state.revocationNotice?.status !== 'claimed') return [];
+      return [
+        {
+          type: 'RevocationNoticeFailed',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            cause: state.revocationNotice.cause,
+            channel: command.channel,
+            reason: command.reason,
+            errorCodes: { ...command.errorCodes },
+            detail: noticeFailureDetail(command.reason, command.errorCodes, command.deliveredBy),
+            failedAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -278,6 +325,7 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         graceUntil: null,
         noticesSent: [],
         noticesFailed: [],
+        revocationNotice: null,
       };
     case 'TokenRevoked':
       return isLive(state) || state.status === 'rotated' ? { ...state, status: 'revoked' } : state;
@@ -292,7 +340,11 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
     case 'TokenRotated':
       return isLive(state) ? { ...state, status: 'rotated', graceUntil: new Date(event.data.graceUntil) } : state;
     case 'TokenLeakReported':
-      return state;
+      return state.status === 'absent' ? state : { ...state, revocationNotice: { cause: 'leaked', status: 'owed' } };
+    case 'RevocationNoticeSent':
+      return withRevocationNotice(state, 'claimed');
+    case 'RevocationNoticeFailed':
+      return withRevocationNotice(state, 'failed');
     case 'ExpiryNoticeSent':
       return state.status === 'absent'
         ? state
@@ -304,6 +356,11 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
     default:
       return assertNever(event);
   }
+}
+
+function withRevocationNotice(state: TokenState, status: RevocationNoticeState['status']): TokenState {
+  if (state.status === 'absent' || state.revocationNotice === null) return state;
+  return { ...state, revocationNotice: { ...state.revocationNotice, status } };
 }
 
 /** The state after a stream's events, oldest first. */

@@ -147,6 +147,40 @@ export interface ExpiryNoticeFailed {
   };
 }
 
+/** Why a token was revoked without its owner's asking, which the owner is then told. */
+export type RevocationNoticeCause = 'leaked';
+
+/** The notifier claimed the notice telling the owner that the token was revoked for them (one per token). */
+export interface RevocationNoticeSent {
+  type: 'RevocationNoticeSent';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    cause: RevocationNoticeCause;
+    channel: string;
+    sentAt: string;
+  };
+}
+
+/** Why a claimed revocation notice was not delivered: the token's state cannot make it moot. */
+export type RevocationNoticeFailureReason = Extract<ExpiryNoticeFailureReason, 'delivery_failed' | 'no_recipient'>;
+
+/** A notice claimed by RevocationNoticeSent that did not reach the owner. */
+export interface RevocationNoticeFailed {
+  type: 'RevocationNoticeFailed';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    cause: RevocationNoticeCause;
+    channel: string;
+    reason: RevocationNoticeFailureReason;
+    /** As in ExpiryNoticeFailed. */
+    errorCodes: Record<string, string>;
+    detail: string | null;
+    failedAt: string;
+  };
+}
+
 export type TokenEvent =
   | TokenGenerated
   | TokenRevoked
@@ -157,7 +191,9 @@ export type TokenEvent =
   | TokenRotated
   | TokenLeakReported
   | ExpiryNoticeSent
-  | ExpiryNoticeFailed;
+  | ExpiryNoticeFailed
+  | RevocationNoticeSent
+  | RevocationNoticeFailed;
 export type TokenEventType = TokenEvent['type'];
 
 export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
@@ -171,6 +207,8 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenLeakReported',
   'ExpiryNoticeSent',
   'ExpiryNoticeFailed',
+  'RevocationNoticeSent',
+  'RevocationNoticeFailed',
 ];
 
 export function isTokenEventType(type: string): type is TokenEventType {

@@ -59,6 +59,7 @@ export function openNotifierDatabase(file: string, options: NotifierDatabaseOpti
     pragmas: ['cache_size = -65536', 'wal_autocheckpoint = 20000'],
   });
   addColumnIfMissing(db, 'notice_schedule', 'held', 'INTEGER NOT NULL DEFAULT 0');
+  addColumnIfMissing(db, 'notice_schedule', 'revocation_notice_due_at', 'INTEGER');
   return db;
 }
 

@@ -2,6 +2,8 @@ import type { Database as Connection, Statement, Transaction } from 'better-sqli
 import {
   nextDueAt,
   owesDelivery,
+  pendingCount,
+  REVOCATION_NOTICE_KEY,
   projectNoticeSchedule,
   StoreUnavailableError,
   toTokenEvent,
@@ -21,6 +23,7 @@ interface EntryRow {
   expires_at: number;
   pending: string;
   held: number;
+  revocation_notice_due_at: number | null;
 }
 
 export interface SqliteNoticeScheduleOptions {
@@ -33,6 +36,10 @@ export interface SqliteNoticeScheduleOptions {
 }
 
 const CHECKPOINT = 'checkpoint';
+/** `expires_at` of a token that never expires (the latest time a Date holds): never pruned, always due. */
+const NEVER_EXPIRES = 8_640_000_000_000_000;
+/** A token past its expiry is still owed the notice that it was revoked for its owner. */
+const STILL_OWED = '(expires_at > ? OR revocation_notice_due_at IS NOT NULL)';
 const STARTED_AT = 'started_at';
 const settle = <T>(work: () => T): Promise<T> => settleSqlite('The notice schedule', work);
 
@@ -45,7 +52,7 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
   private readonly startedAt: Date;
   private readonly statements: {
     entry: Statement<[string], EntryRow>;
-    upsert: Statement<[string, number, number, number | null, number, string, number]>;
+    upsert: Statement<[string, number, number, number | null, number, string, number, number | null]>;
     queueDelivery: Statement<[string, number, string, string, number, number]>;
     checkpoint: Statement<[], { value: string }>;
     setCheckpoint: Statement<[string]>;
@@ -66,14 +73,16 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
     this.startedAt = new Date(Number(metaValue(this.db, STARTED_AT, String(options.clock.now().getTime()))));
     this.statements = {
       entry: this.db.prepare(
-        'SELECT token_id, revision, expires_at, pending, held FROM notice_schedule WHERE token_id = ?',
+        `SELECT token_id, revision, expires_at, pending, held, revocation_notice_due_at
+         FROM notice_schedule WHERE token_id = ?`,
       ),
       upsert: this.db.prepare(
-        `INSERT INTO notice_schedule (token_id, revision, expires_at, next_due_at, pending_count, pending, held)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO notice_schedule
+           (token_id, revision, expires_at, next_due_at, pending_count, pending, held, revocation_notice_due_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (token_id) DO UPDATE SET revision = excluded.revision, expires_at = excluded.expires_at,
            next_due_at = excluded.next_due_at, pending_count = excluded.pending_count, pending = excluded.pending,
-           held = excluded.held`,
+           held = excluded.held, revocation_notice_due_at = excluded.revocation_notice_due_at`,
       ),
       queueDelivery: this.db.prepare(
         `INSERT OR IGNORE INTO notice_deliveries
@@ -83,17 +92,20 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
       checkpoint: this.db.prepare(`SELECT value FROM notifier_meta WHERE key = '${CHECKPOINT}'`),
       setCheckpoint: this.db.prepare(`INSERT OR REPLACE INTO notifier_meta (key, value) VALUES ('${CHECKPOINT}', ?)`),
       nextDue: this.db.prepare(
-        `SELECT next_due_at FROM notice_schedule WHERE next_due_at IS NOT NULL AND expires_at > ?
+        `SELECT next_due_at FROM notice_schedule WHERE next_due_at IS NOT NULL AND ${STILL_OWED}
          ORDER BY next_due_at LIMIT 1`,
       ),
       due: this.db.prepare(
-        `SELECT token_id, next_due_at FROM notice_schedule WHERE next_due_at <= ? AND expires_at > ?
+        `SELECT token_id, next_due_at FROM notice_schedule WHERE next_due_at <= ? AND ${STILL_OWED}
          ORDER BY next_due_at LIMIT ?`,
       ),
       pendingCount: this.db.prepare(
-        'SELECT COALESCE(SUM(pending_count), 0) AS pending FROM notice_schedule WHERE expires_at > ? AND pending_count > 0',
+        `SELECT COALESCE(SUM(pending_count), 0) AS pending FROM notice_schedule
+         WHERE ${STILL_OWED} AND pending_count > 0`,
       ),
-      pruneSchedule: this.db.prepare('DELETE FROM notice_schedule WHERE expires_at < ?'),
+      pruneSchedule: this.db.prepare(
+        'DELETE FROM notice_schedule WHERE expires_at < ? AND revocation_notice_due_at IS NULL',
+      ),
       pruneDeliveries: this.db.prepare("DELETE FROM notice_deliveries WHERE state <> 'queued' AND expires_at < ?"),
     };
     this.applyInTransaction = this.db.transaction((event: RecordedEvent) => {
@@ -127,14 +139,17 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
       );
       if (next !== undefined) {
         this.store(next);
-        if (event.type === 'ExpiryNoticeSent' && owesDelivery(new Date(event.data.sentAt), this.startedAt)) {
+        const claim = event.type === 'ExpiryNoticeSent' || event.type === 'RevocationNoticeSent' ? event : null;
+        if (claim !== null && owesDelivery(new Date(claim.data.sentAt), this.startedAt)) {
+          const claimedAt = Date.parse(claim.data.sentAt);
           this.statements.queueDelivery.run(
             next.tokenId,
-            event.data.thresholdDays,
+            claim.type === 'ExpiryNoticeSent' ? claim.data.thresholdDays : REVOCATION_NOTICE_KEY,
             recorded.id,
-            event.data.channel,
-            Date.parse(event.data.sentAt),
-            next.expiresAt.getTime(),
+            claim.data.channel,
+            claimedAt,
+            // Kept (once delivered) as long as an expiry notice would be; a revocation notice from its claim.
+            claim.type === 'ExpiryNoticeSent' ? (next.expiresAt?.getTime() ?? claimedAt) : claimedAt,
           );
         }
       }
@@ -152,11 +167,12 @@ export class SqliteNoticeSchedule implements NoticeSchedule {
     this.statements.upsert.run(
       entry.tokenId,
       entry.revision,
-      entry.expiresAt.getTime(),
+      entry.expiresAt?.getTime() ?? NEVER_EXPIRES,
       nextDueAt(entry)?.getTime() ?? null,
-      entry.pending.length,
+      pendingCount(entry),
       JSON.stringify(entry.pending.map((notice) => [notice.thresholdDays, notice.dueAt.getTime()])),
       entry.held ? 1 : 0,
+      entry.revocationNoticeDueAt?.getTime() ?? null,
     );
   }
 
@@ -207,8 +223,9 @@ function toEntry(row: EntryRow): NoticeScheduleEntry {
   return {
     tokenId: row.token_id,
     revision: row.revision,
-    expiresAt: new Date(row.expires_at),
+    expiresAt: row.expires_at === NEVER_EXPIRES ? null : new Date(row.expires_at),
     pending: pending.map(([thresholdDays, dueAt]) => ({ thresholdDays, dueAt: new Date(dueAt) })),
     held: row.held === 1,
+    revocationNoticeDueAt: row.revocation_notice_due_at === null ? null : new Date(row.revocation_notice_due_at),
   };
 }

@@ -25,7 +25,8 @@ export class ReportLeaksController {
     summary: 'Report tokens found where they should not be (for secret scanners; no sign-in)',
     description:
       'Each string that is a token of this service and still works is revoked (`TokenLeakReported`, then ' +
-      '`TokenRevoked` with `revokedBy: "system:leak-report"` and `reason: "leaked"`). ' +
+      '`TokenRevoked` with `revokedBy: "system:leak-report"` and `reason: "leaked"`), and its owner is told ' +
+      'once by the notifier (`RevocationNoticeSent`). ' +
       'The answer is the same whatever the strings were, so a report cannot be used to test guesses. ' +
       `At most ${MAX_REPORTED_TOKENS} strings a report, and a few reports a minute from one address (429).`,
   })

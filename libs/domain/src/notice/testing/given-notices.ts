@@ -64,7 +64,8 @@ function simulate(history: TokenEvent[], thresholdsDays: readonly number[], run:
     const due = entry === null ? null : nextDueAt(entry);
     if (entry === null || due === null) return sent;
     const wake = new Date(Math.max(due.getTime(), clock.getTime()));
-    if (wake.getTime() > run.until.getTime() || wake.getTime() >= entry.expiresAt.getTime()) return sent;
+    const expired = entry.expiresAt === null || wake.getTime() >= entry.expiresAt.getTime();
+    if (wake.getTime() > run.until.getTime() || expired) return sent;
     const token = noticeTokenFrom(history);
     const thresholdDays = token === null ? null : noticeToSend(token, thresholdsDays, wake);
     if (token === null || thresholdDays === null) {

@@ -1,6 +1,8 @@
 import type {
   ExpiryNoticeFailed,
   ExpiryNoticeSent,
+  RevocationNoticeFailed,
+  RevocationNoticeSent,
   TokenExpired,
   TokenGenerated,
   TokenLeakReported,
@@ -149,6 +151,37 @@ export function expiryNoticeFailed(data: Partial<ExpiryNoticeFailed['data']> = {
       errorCodes: { email: 'smtp_unreachable' },
       detail: 'email: the mail server could not be reached (smtp_unreachable)',
       failedAt: '2026-03-24T12:05:00.000Z',
+      ...data,
+    },
+  };
+}
+
+export function revocationNoticeSent(data: Partial<RevocationNoticeSent['data']> = {}): RevocationNoticeSent {
+  return {
+    type: 'RevocationNoticeSent',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      cause: 'leaked',
+      channel: 'email',
+      sentAt: '2026-03-15T00:00:01.000Z',
+      ...data,
+    },
+  };
+}
+
+export function revocationNoticeFailed(data: Partial<RevocationNoticeFailed['data']> = {}): RevocationNoticeFailed {
+  return {
+    type: 'RevocationNoticeFailed',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      cause: 'leaked',
+      channel: 'email',
+      reason: 'delivery_failed',
+      errorCodes: { email: 'smtp_unreachable' },
+      detail: 'email: the mail server could not be reached (smtp_unreachable)',
+      failedAt: '2026-03-15T00:05:00.000Z',
       ...data,
     },
   };
