@@ -22,16 +22,18 @@ export interface VariableDoc {
   secret?: true;
 }
 
+/** A whole number from `min` to `max`, with no default (wrap it in `unset` to allow none). */
+export function wholeNumberIn(min: number, max: number) {
+  return z.string().transform((raw, ctx) => {
+    const value = Number(raw);
+    if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
+    ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${raw}"` });
+    return z.NEVER;
+  });
+}
+
 export function wholeNumber(min: number, max: number, fallback: number) {
-  return z
-    .string()
-    .transform((raw, ctx) => {
-      const value = Number(raw);
-      if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${raw}"` });
-      return z.NEVER;
-    })
-    .default(fallback);
+  return wholeNumberIn(min, max).default(fallback);
 }
 
 const TRUE = ['true', '1', 'yes'];

@@ -13,6 +13,7 @@ import {
   trustProxyList,
   url,
   wholeNumber,
+  wholeNumberIn,
   type VariableDoc,
 } from './config-fields';
 
@@ -154,6 +155,17 @@ export const variablesSchema = z.object({
   expirySweepIntervalMs: doc(wholeNumber(100, 60_000, 5000), {
     group: TOKENS,
     description: 'how often each API process records `TokenExpired` for tokens past their expiry',
+  }),
+  tokenIdleRevokeDays: doc(unset(wholeNumberIn(1, 36_500)), {
+    group: TOKENS,
+    shownDefault: 'unset (off)',
+    description:
+      'revoke an active token not used for this many days (one never used: counted from its generation), with `reason: "idle"`, and tell its owner as an expiry notice would',
+    example: '90',
+  }),
+  tokenIdleSweepIntervalMs: doc(wholeNumber(100, 86_400_000, 600_000), {
+    group: TOKENS,
+    description: 'how often each API process looks for tokens left unused for `TOKEN_IDLE_REVOKE_DAYS`',
   }),
 
   authFailureLimit: doc(wholeNumber(0, 1_000_000, 100), {

@@ -18,6 +18,8 @@ import { RenameTokenController } from './rename-token/rename-token.controller';
 import { RenameTokenHandler } from './rename-token/rename-token.handler';
 import { RotateTokenController } from './rotate-token/rotate-token.controller';
 import { RotateTokenHandler } from './rotate-token/rotate-token.handler';
+import { IdleTokenSweeper } from './revoke-idle-tokens/idle-token-sweeper';
+import { RevokeIdleTokenHandler } from './revoke-idle-tokens/revoke-idle-token.handler';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
 import { SelfRevokeTokenController } from './revoke-token/self-revoke-token.controller';
@@ -59,6 +61,8 @@ import { TokenRepository } from './token-repository';
     GetTokenEventsHandler,
     ListAllTokensHandler,
     ExpirySweeper,
+    RevokeIdleTokenHandler,
+    IdleTokenSweeper,
     ReportLeaksHandler,
     { provide: LeakReportThrottle, inject: [CLOCK], useFactory: (clock: Clock) => new LeakReportThrottle(clock) },
   ],

@@ -12,6 +12,7 @@ const notice: RevocationNotice = {
   tokenHint: 'pat_PuQi…lCg6',
   cause: 'leaked',
   revokedAt: new Date('2026-12-06T21:15:00.000Z'),
+  idleDays: null,
   claimedAt: new Date('2026-12-06T21:15:00.020Z'),
 };
 
@@ -39,6 +40,27 @@ describe('composeRevocationNoticeMail', () => {
   });
 });
 
+describe('composeRevocationNoticeMail of a token left unused', () => {
+  const idle: RevocationNotice = { ...notice, cause: 'idle', idleDays: 90 };
+
+  it('says for how long it was not used, in the subject and the body', () => {
+    const mail = composeRevocationNoticeMail(idle, 'https://pat.example.com');
+    expect(mail.subject).toBe('Your personal access token "CI deploy" was revoked: it was not used for 90 days');
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('90 days');
+      expect(body).toContain('2026-12-06T21:15:00.000Z');
+      expect(body).toContain('pat_PuQi…lCg6');
+      expect(body).not.toContain('leaked');
+    }
+  });
+
+  it('says "for a long time" when the notifier does not know the setting', () => {
+    expect(composeRevocationNoticeMail({ ...idle, idleDays: null }, 'http://x').subject).toContain(
+      'it was not used for a long time',
+    );
+  });
+});
+
 describe('webhookBody of a revocation notice', () => {
   it('is token.revoked with the token fields, the reason and the time, and nothing else', () => {
     expect(JSON.parse(webhookBody(notice))).toEqual({
@@ -50,5 +72,6 @@ describe('webhookBody of a revocation notice', () => {
       reason: 'leaked',
       revokedAt: '2026-12-06T21:15:00.000Z',
     });
+    expect(JSON.parse(webhookBody({ ...notice, cause: 'idle', idleDays: 90 }))).toMatchObject({ reason: 'idle' });
   });
 });

@@ -107,7 +107,7 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       .map(toTokenEvent)
       .filter((event): event is TokenEvent => event !== null);
     const token = noticeTokenFrom(history);
-    const notice = token === null ? null : toNotice(delivery, token);
+    const notice = token === null ? null : toNotice(delivery, token, this.config.tokenIdleRevokeDays);
     if (token === null || notice === null) {
       this.logger.error({ tokenId: delivery.tokenId }, 'A claimed notice names a token without stream or its cause');
       return this.complete(delivery, 'dropped');
@@ -224,7 +224,7 @@ export class NoticeDeliverer implements OnApplicationShutdown {
 }
 
 /** What the owner is told, or null when the stream does not hold what the claim was about. */
-function toNotice(delivery: NoticeDelivery, token: NoticeToken): OwnerNotice | null {
+function toNotice(delivery: NoticeDelivery, token: NoticeToken, idleDays: number | null): OwnerNotice | null {
   const common = {
     noticeId: delivery.noticeId,
     tokenId: token.tokenId,
@@ -236,7 +236,8 @@ function toNotice(delivery: NoticeDelivery, token: NoticeToken): OwnerNotice | n
   };
   if (isRevocationNotice(delivery)) {
     const owed = token.revocationNotice;
-    return owed === null ? null : { ...common, kind: 'revocation', cause: owed.cause, revokedAt: owed.owedSince };
+    if (owed === null) return null;
+    return { ...common, kind: 'revocation', cause: owed.cause, revokedAt: owed.owedSince, idleDays };
   }
   if (token.expiresAt === null) return null;
   return { ...common, kind: 'expiry', expiresAt: token.expiresAt, thresholdDays: delivery.thresholdDays };

@@ -246,7 +246,7 @@ describe('notice delivery through the notifier', () => {
     expect(JSON.parse(ready.body)).toMatchObject({ status: 'ok' });
   });
 
-  describe('the notice that a token was revoked as leaked', () => {
+  describe('the notice that a token was revoked without its owner asking', () => {
     const REPORTED_AT = new Date(GENERATED.getTime() + DAY_MS);
 
     it('mails the owner and calls the webhook once, and no expiry notice follows', async () => {
@@ -303,6 +303,37 @@ describe('notice delivery through the notifier', () => {
       const claims = (await noticeEvents(tokenId)).filter((event) => event.type === 'RevocationNoticeSent');
       expect(claims).toHaveLength(1);
       expect(await metric('pat_notices_pending')).toEqual(['pat_notices_pending 0']);
+    });
+
+    it('tells the owner of a token revoked as unused, naming TOKEN_IDLE_REVOKE_DAYS', async () => {
+      const { tokenId } = await givenToken();
+      await start({ TOKEN_IDLE_REVOKE_DAYS: '14' });
+      const revokedAt = new Date(GENERATED.getTime() + 14 * DAY_MS);
+      await executeTokenCommand(
+        notifier!.store,
+        { type: 'RevokeIdleToken', tokenId, lastUsedAt: null, idleDays: 14, now: revokedAt },
+        { commandId: `idle-${tokenId}`, correlationId: `idle-${tokenId}`, actor: 'system:idle-revocation' },
+      );
+
+      await runAt(revokedAt);
+
+      const mails = outboxMails(data.path);
+      expect(mails.map((mail) => mail.file)).toEqual([`20310615T120000Z-${tokenId}-idle.eml`]);
+      expect(mails[0].message.headers.get('subject')).toBe(
+        'Your personal access token "CI deploy" was revoked: it was not used for 14 days',
+      );
+      expect(receiver.received.map((hook) => hook.body)).toEqual([
+        expect.objectContaining({
+          event: 'token.revoked',
+          tokenId,
+          reason: 'idle',
+          revokedAt: revokedAt.toISOString(),
+        }),
+      ]);
+      expect((await noticeEvents(tokenId)).map((event) => event.type)).toEqual([
+        'TokenRevoked',
+        'RevocationNoticeSent',
+      ]);
     });
 
     it('records RevocationNoticeFailed once every attempt has failed', async () => {

@@ -7,7 +7,11 @@ import type { TokenRowActions } from './token-row-actions';
 import { displayStatus, isInGrace, isLive } from './token-status';
 
 /** Who revokes a token whose secret a scanner reported. */
-const LEAK_REPORT_ACTOR = 'system:leak-report';
+/** How the list names a revoke its owner did not ask for, by who made it. */
+const REVOKED_FOR_OWNER: Record<string, string> = {
+  'system:leak-report': 'Revoked as leaked',
+  'system:idle-revocation': 'Revoked as unused',
+};
 
 interface TokenTableProps<T extends TokenItem> {
   caption: string;
@@ -133,8 +137,7 @@ function Expiry({ token, now }: { token: TokenItem; now: Date }): ReactElement |
   if (token.status === 'revoked' && token.revokedAt) {
     return (
       <>
-        {token.revokedBy === LEAK_REPORT_ACTOR ? 'Revoked as leaked' : 'Revoked'}{' '}
-        <Timestamp value={token.revokedAt} now={now} />
+        {REVOKED_FOR_OWNER[token.revokedBy ?? ''] ?? 'Revoked'} <Timestamp value={token.revokedAt} now={now} />
       </>
     );
   }

@@ -71,16 +71,16 @@ describe('noticeTokenFrom', () => {
     expect(token).not.toHaveProperty('tokenDigest');
   });
 
-  it('owes the revocation notice from the leak report on, until it is claimed and while it is delivered', () => {
+  it('owes the revocation notice from a revoke as leaked on, until it is claimed and while it is delivered', () => {
+    const revoked = tokenRevoked({ revokedAt: '2026-03-15T00:00:00.000Z', reason: 'leaked' });
     const owed = { cause: 'leaked', owedSince: new Date('2026-03-15T00:00:00.000Z') };
-    expect(tokenOf(tokenLeakReported(), tokenRevoked()).revocationNotice).toEqual({ ...owed, status: 'owed' });
-    expect(tokenOf(tokenLeakReported(), tokenRevoked(), revocationNoticeSent()).revocationNotice).toEqual({
+    expect(tokenOf(tokenLeakReported(), revoked).revocationNotice).toEqual({ ...owed, status: 'owed' });
+    expect(tokenOf(revoked, revocationNoticeSent()).revocationNotice).toEqual({ ...owed, status: 'claimed' });
+    expect(tokenOf(revoked, revocationNoticeSent(), revocationNoticeFailed()).revocationNotice).toEqual({
       ...owed,
-      status: 'claimed',
+      status: 'failed',
     });
-    expect(
-      tokenOf(tokenLeakReported(), tokenRevoked(), revocationNoticeSent(), revocationNoticeFailed()).revocationNotice,
-    ).toEqual({ ...owed, status: 'failed' });
+    expect(tokenOf(tokenRevoked()).revocationNotice).toBeNull();
   });
 
   it('is null without TokenGenerated', () => {

@@ -90,40 +90,47 @@ describe('projectNoticeSchedule', () => {
     expect(projectNoticeSchedule(null, tokenGenerated({ expiresAt: null }), 0, [7, 1])).toBeUndefined();
   });
 
-  it('owes the revocation notice of a reported leak at once, past the revoke that cancels the expiry notices', () => {
-    const reportedAt = new Date('2026-03-15T00:00:00.000Z');
-    const entry = project([generated, tokenLeakReported(), tokenRevoked({ reason: 'leaked' })]);
-    expect(entry).toMatchObject({ revision: 2, pending: [], revocationNoticeDueAt: reportedAt });
-    expect(nextDueAt(entry)).toEqual(reportedAt);
-    expect(pendingCount(entry)).toBe(1);
-    const claimed = project([generated, tokenLeakReported(), tokenRevoked(), revocationNoticeSent()]);
-    expect(claimed).toMatchObject({ revision: 3, revocationNoticeDueAt: null });
-    expect(nextDueAt(claimed)).toBeNull();
-    expect(pendingCount(claimed)).toBe(0);
-    const failed = project([
-      generated,
-      tokenLeakReported(),
-      tokenRevoked(),
-      revocationNoticeSent(),
-      revocationNoticeFailed(),
-    ]);
-    expect(failed).toMatchObject({ revision: 4, revocationNoticeDueAt: null });
+  it.each(['leaked', 'idle'])(
+    'owes a revocation notice from a revoke with reason %s on, once the expiry notices are cancelled',
+    (reason) => {
+      const revokedAt = new Date('2026-03-15T00:00:00.000Z');
+      const revoked = tokenRevoked({ revokedAt: revokedAt.toISOString(), revokedBy: 'system:x', reason });
+      const entry = project([generated, tokenLeakReported(), revoked]);
+      expect(entry).toMatchObject({ revision: 2, pending: [], revocationNoticeDueAt: revokedAt });
+      expect(nextDueAt(entry)).toEqual(revokedAt);
+      expect(pendingCount(entry)).toBe(1);
+      const claimed = project([generated, revoked, revocationNoticeSent({ cause: reason as 'leaked' | 'idle' })]);
+      expect(claimed).toMatchObject({ revision: 2, revocationNoticeDueAt: null });
+      expect(nextDueAt(claimed)).toBeNull();
+      expect(pendingCount(claimed)).toBe(0);
+      const failed = project([generated, revoked, revocationNoticeSent(), revocationNoticeFailed()]);
+      expect(failed).toMatchObject({ revision: 3, revocationNoticeDueAt: null });
+    },
+  );
+
+  it("owes nothing for the owner's own revoke (no reason, or one of the API's own)", () => {
+    expect(project([generated, tokenRevoked()]).revocationNoticeDueAt).toBeNull();
+    expect(project([generated, tokenRevoked({ reason: 'self_revoked' })]).revocationNoticeDueAt).toBeNull();
   });
 
-  it('starts an entry for a token that never expires when a leak is reported, and follows it from there', () => {
-    const entry = projectNoticeSchedule(null, tokenLeakReported(), 1, [7, 1]);
+  it('starts an entry for a token that never expires when it is revoked as leaked, and follows it from there', () => {
+    const revokedAt = '2026-03-15T00:00:00.000Z';
+    const entry = projectNoticeSchedule(null, tokenRevoked({ revokedAt, reason: 'leaked' }), 2, [7, 1]);
     expect(entry).toEqual({
       tokenId: generated.data.tokenId,
-      revision: 1,
+      revision: 2,
       expiresAt: null,
       pending: [],
       held: false,
-      revocationNoticeDueAt: new Date('2026-03-15T00:00:00.000Z'),
+      revocationNoticeDueAt: new Date(revokedAt),
     });
     if (entry === undefined) return;
-    expect(projectNoticeSchedule(entry, tokenLeakReported(), 1, [7, 1])).toBeUndefined();
-    expect(projectNoticeSchedule(entry, revocationNoticeSent(), 3, [7, 1])).toBeUndefined();
-    expect(projectNoticeSchedule(entry, tokenRevoked(), 2, [7, 1])).toMatchObject({ revision: 2 });
+    expect(projectNoticeSchedule(entry, tokenRevoked({ reason: 'leaked' }), 2, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, revocationNoticeSent(), 4, [7, 1])).toBeUndefined();
+    expect(projectNoticeSchedule(entry, revocationNoticeSent(), 3, [7, 1])).toMatchObject({
+      revision: 3,
+      revocationNoticeDueAt: null,
+    });
   });
 
   it('does not change the entry it is given', () => {

@@ -1,5 +1,5 @@
 import { assertNever } from '../shared/assert-never';
-import type { TokenEvent } from '../token/token.events';
+import { revocationNoticeCause, type TokenEvent } from '../token/token.events';
 import { noticeDueTimes, type ScheduledNotice } from './notice-due-times';
 
 /** The notices still to send for one token, as derived from its stream. */
@@ -30,8 +30,8 @@ export const pendingCount = (entry: NoticeScheduleEntry): number =>
 /**
  * The entry after the stream's event at `revision`, or `undefined` when the event changes
  * nothing: it does not follow the entry's revision (a replay, a duplicate or a gap), or it
- * belongs to a token that never expires and so has no entry (until a leak report makes a
- * revocation notice owed: that entry starts at the report's revision).
+ * belongs to a token that never expires and so has no entry (until a revoke it did not ask
+ * for makes a revocation notice owed: that entry starts at the revoke's revision).
  */
 export function projectNoticeSchedule(
   entry: NoticeScheduleEntry | null,
@@ -51,20 +51,20 @@ export function projectNoticeSchedule(
       revocationNoticeDueAt: null,
     };
   }
-  if (event.type === 'TokenLeakReported' && entry === null) {
-    const reportedAt = new Date(event.data.reportedAt);
-    return {
-      tokenId: event.data.tokenId,
-      revision,
-      expiresAt: null,
-      pending: [],
-      held: false,
-      revocationNoticeDueAt: reportedAt,
-    };
+  const revocationNoticeDueAt = owedRevocationNotice(event);
+  if (revocationNoticeDueAt !== null && entry === null) {
+    const tokenId = event.data.tokenId;
+    return { tokenId, revision, expiresAt: null, pending: [], held: false, revocationNoticeDueAt };
   }
   if (entry === null || entry.revision !== revision - 1) return undefined;
   switch (event.type) {
     case 'TokenRevoked':
+      return {
+        ...entry,
+        revision,
+        pending: [],
+        revocationNoticeDueAt: revocationNoticeDueAt ?? entry.revocationNoticeDueAt,
+      };
     case 'TokenExpired':
     case 'TokenRotated':
       return { ...entry, revision, pending: [] };
@@ -76,15 +76,20 @@ export function projectNoticeSchedule(
       return { ...entry, revision, held: true };
     case 'TokenReactivated':
       return { ...entry, revision, held: false };
-    case 'TokenLeakReported':
-      return { ...entry, revision, revocationNoticeDueAt: new Date(event.data.reportedAt) };
     case 'RevocationNoticeSent':
       return { ...entry, revision, revocationNoticeDueAt: null };
     case 'TokenRenamed':
+    case 'TokenLeakReported':
     case 'ExpiryNoticeFailed':
     case 'RevocationNoticeFailed':
       return { ...entry, revision };
     default:
       return assertNever(event);
   }
+}
+
+/** When a revoke the owner did not ask for (a leak, idleness) happened: from then on they are owed a notice. */
+function owedRevocationNotice(event: TokenEvent): Date | null {
+  if (event.type !== 'TokenRevoked' || revocationNoticeCause(event.data.reason) === null) return null;
+  return new Date(event.data.revokedAt);
 }

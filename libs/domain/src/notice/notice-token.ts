@@ -1,5 +1,5 @@
 import type { RevocationNoticeState } from '../token/token.decider';
-import type { TokenEvent } from '../token/token.events';
+import { revocationNoticeCause, type TokenEvent } from '../token/token.events';
 import { isLiveStatus } from '../token/token-view';
 
 /** A token as the notifier needs it: who to tell, what about, and which notices it has had. */
@@ -46,8 +46,12 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
   }
   if (token === null) return null;
   switch (event.type) {
-    case 'TokenRevoked':
-      return isLiveStatus(token.status) ? { ...token, status: 'revoked' } : token;
+    case 'TokenRevoked': {
+      if (!isLiveStatus(token.status) && token.status !== 'rotated') return token;
+      const cause = revocationNoticeCause(event.data.reason);
+      const owedSince = new Date(event.data.revokedAt);
+      return { ...token, status: 'revoked', revocationNotice: cause && { cause, status: 'owed', owedSince } };
+    }
     case 'TokenExpired':
       return isLiveStatus(token.status) ? { ...token, status: 'expired' } : token;
     case 'TokenSuspended':
@@ -63,10 +67,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
     case 'TokenRotated':
       return isLiveStatus(token.status) ? { ...token, status: 'rotated' } : token;
     case 'TokenLeakReported':
-      return {
-        ...token,
-        revocationNotice: { cause: 'leaked', status: 'owed', owedSince: new Date(event.data.reportedAt) },
-      };
+      return token;
     case 'RevocationNoticeSent':
       return token.revocationNotice === null
         ? token

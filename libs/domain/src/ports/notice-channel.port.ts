@@ -21,11 +21,13 @@ export interface ExpiryNotice extends NoticeAboutToken {
   thresholdDays: number;
 }
 
-/** The token was revoked for its owner at `revokedAt`, because of `cause` (its secret was reported leaked). */
+/** The token was revoked for its owner at `revokedAt`: its secret was reported leaked, or it was left unused. */
 export interface RevocationNotice extends NoticeAboutToken {
   kind: 'revocation';
   cause: RevocationNoticeCause;
   revokedAt: Date;
+  /** For `idle`: the unused days after which tokens are revoked (`TOKEN_IDLE_REVOKE_DAYS`), when known. */
+  idleDays: number | null;
 }
 
 export type OwnerNotice = ExpiryNotice | RevocationNotice;

@@ -43,6 +43,12 @@ describe('token decider: RecordRevocationNotice', () => {
       .then([revocationNoticeSent({ channel: 'outbox+webhook', sentAt: CLAIMED_AT.toISOString() })]);
   });
 
+  it('claims the notice of a token revoked as idle, with that cause', () => {
+    given([tokenGenerated(), tokenRevoked({ revokedBy: 'system:idle-revocation', reason: 'idle' })])
+      .when(claim())
+      .then([revocationNoticeSent({ cause: 'idle', sentAt: CLAIMED_AT.toISOString() })]);
+  });
+
   it('claims it once: a second claim (another notifier, a replay) records nothing', () => {
     given([...leaked, revocationNoticeSent()])
       .when(claim())

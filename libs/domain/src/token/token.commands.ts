@@ -39,14 +39,25 @@ export interface RevokeToken {
   now: Date;
 }
 
-/** Who revokes a reported token (`revokedBy: "system:leak-report"`), and the reason recorded. */
+/** Who revokes a reported token (`revokedBy: "system:leak-report"`); the reason recorded is LEAKED_REASON. */
 export const LEAK_REPORT_ACTOR: Actor = { kind: 'system', name: 'leak-report' };
-export const LEAKED_REASON = 'leaked';
+/** Who revokes a token left unused (`revokedBy: "system:idle-revocation"`), with IDLE_REASON. */
+export const IDLE_REVOCATION_ACTOR: Actor = { kind: 'system', name: 'idle-revocation' };
 
 /** A leak report names this token's secret: revoke it, if it still works, and say why. */
 export interface ReportTokenLeak {
   type: 'ReportTokenLeak';
   tokenId: string;
+  now: Date;
+}
+
+/** The idle sweep found the token unused for `idleDays`: revoke it, if it still is. */
+export interface RevokeIdleToken {
+  type: 'RevokeIdleToken';
+  tokenId: string;
+  /** When the token was last accepted, as far as the API knows; null if never. */
+  lastUsedAt: Date | null;
+  idleDays: number;
   now: Date;
 }
 
@@ -156,6 +167,7 @@ export type TokenCommand =
   | GenerateToken
   | RevokeToken
   | ReportTokenLeak
+  | RevokeIdleToken
   | RenameToken
   | SuspendToken
   | ReactivateToken

@@ -4,8 +4,8 @@ import { DomainValidationError } from '../shared/domain-error';
 import { hasPassed } from './has-passed';
 import {
   actorId,
+  IDLE_REVOCATION_ACTOR,
   LEAK_REPORT_ACTOR,
-  LEAKED_REASON,
   type Actor,
   type Predecessor,
   type TokenCommand,
@@ -18,11 +18,15 @@ import {
   TokenNotYetExpiredError,
 } from './token.errors';
 import {
+  IDLE_REASON,
+  LEAKED_REASON,
+  revocationNoticeCause,
   TOKEN_EVENT_SCHEMA_VERSION,
   TOKEN_GENERATED_SCHEMA_VERSION,
   type RevocationNoticeCause,
   type TokenEvent,
 } from './token.events';
+import { DAY_MS } from './token-expiry';
 import { resolveExpiry, successorExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
 import { resolveScopes } from './token-scopes';
@@ -109,6 +113,23 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
         {
           type: 'TokenRevoked',
           data: { ...base, revokedAt: at, revokedBy: actorId(LEAK_REPORT_ACTOR), reason: LEAKED_REASON },
+        },
+      ];
+    }
+    case 'RevokeIdleToken': {
+      if (state.status !== 'active' || hasPassed(state.expiresAt, command.now)) return [];
+      const idleSince = command.lastUsedAt ?? state.generatedAt;
+      if (command.now.getTime() - idleSince.getTime() < command.idleDays * DAY_MS) return [];
+      return [
+        {
+          type: 'TokenRevoked',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            revokedAt: command.now.toISOString(),
+            revokedBy: actorId(IDLE_REVOCATION_ACTOR),
+            reason: IDLE_REASON,
+          },
         },
       ];
     }
@@ -327,8 +348,11 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         noticesFailed: [],
         revocationNotice: null,
       };
-    case 'TokenRevoked':
-      return isLive(state) || state.status === 'rotated' ? { ...state, status: 'revoked' } : state;
+    case 'TokenRevoked': {
+      if (!isLive(state) && state.status !== 'rotated') return state;
+      const cause = revocationNoticeCause(event.data.reason);
+      return { ...state, status: 'revoked', revocationNotice: cause === null ? null : { cause, status: 'owed' } };
+    }
     case 'TokenExpired':
       return isLive(state) ? { ...state, status: 'expired' } : state;
     case 'TokenSuspended':
@@ -340,7 +364,7 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
     case 'TokenRotated':
       return isLive(state) ? { ...state, status: 'rotated', graceUntil: new Date(event.data.graceUntil) } : state;
     case 'TokenLeakReported':
-      return state.status === 'absent' ? state : { ...state, revocationNotice: { cause: 'leaked', status: 'owed' } };
+      return state;
     case 'RevocationNoticeSent':
       return withRevocationNotice(state, 'claimed');
     case 'RevocationNoticeFailed':

@@ -147,8 +147,19 @@ export interface ExpiryNoticeFailed {
   };
 }
 
-/** Why a token was revoked without its owner's asking, which the owner is then told. */
-export type RevocationNoticeCause = 'leaked';
+/**
+ * Why a token was revoked without its owner's asking, which the owner is then told: the
+ * `reason` of its TokenRevoked. Only the service records these reasons (a user's revoke has none).
+ */
+export type RevocationNoticeCause = 'leaked' | 'idle';
+
+export const LEAKED_REASON = 'leaked' satisfies RevocationNoticeCause;
+export const IDLE_REASON = 'idle' satisfies RevocationNoticeCause;
+
+/** The cause of the notice a TokenRevoked with this `reason` owes the owner, or null when it owes none. */
+export function revocationNoticeCause(reason: string | null): RevocationNoticeCause | null {
+  return reason === LEAKED_REASON || reason === IDLE_REASON ? reason : null;
+}
 
 /** The notifier claimed the notice telling the owner that the token was revoked for them (one per token). */
 export interface RevocationNoticeSent {
