@@ -17,7 +17,7 @@ describe('idle revocation: TOKEN_IDLE_REVOKE_DAYS', () => {
   beforeAll(async () => {
     api = await startApi({
       clock,
-      env: { TOKEN_IDLE_REVOKE_DAYS: '30', TOKEN_IDLE_SWEEP_INTERVAL_MS: '100' },
+      env: { TOKEN_IDLE_REVOKE_DAYS: '30', TOKEN_POLICY_SWEEP_INTERVAL_MS: '100' },
     });
     auth = { Authorization: `Bearer ${await api.userJwt('alice', { expiresIn: '120d' })}` };
   });
@@ -59,7 +59,7 @@ describe('idle revocation: TOKEN_IDLE_REVOKE_DAYS', () => {
 
   it('leaves every token alone when TOKEN_IDLE_REVOKE_DAYS is unset', async () => {
     const offClock = adjustableClock();
-    const off = await startApi({ clock: offClock, env: { TOKEN_IDLE_SWEEP_INTERVAL_MS: '100' } });
+    const off = await startApi({ clock: offClock, env: { TOKEN_POLICY_SWEEP_INTERVAL_MS: '100' } });
     try {
       const jwt = await off.userJwt('bob', { expiresIn: '2000d' });
       const created = await off.http

@@ -208,12 +208,12 @@ export function describeNoticeStoreContract(
         expect(await queue.queuedCount()).toBe(0);
       });
 
-      it('reports a token reported leaked due at once, expiring or not, until its revocation notice is claimed', async () => {
+      it('reports a token revoked as leaked due at once, expiring or not, until its revocation notice is claimed', async () => {
         const expiring = String(log.living(STARTED, 2 * DAY_MS).data.tokenId);
         const forever = String(log.generated({ generatedAt: STARTED, expiresAt: null }).data.tokenId);
         log.leakReported(expiring, at(HOUR_MS));
-        log.revoked(expiring, at(HOUR_MS));
-        log.leakReported(forever, at(2 * HOUR_MS));
+        log.revoked(expiring, at(HOUR_MS), 'leaked');
+        log.revoked(forever, at(2 * HOUR_MS), 'idle');
         await applyAll(schedule, log.events);
         await schedule.prune(at(5 * DAY_MS));
         expect(await schedule.due(at(10 * DAY_MS), 10)).toEqual([

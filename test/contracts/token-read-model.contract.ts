@@ -151,6 +151,7 @@ export function describeTokenReadModelContract(
           suspendedAt: null,
           suspendedBy: null,
           expiredAt: null,
+          expiredByPolicy: false,
           successorId: null,
           rotatedAt: null,
           graceUntil: null,

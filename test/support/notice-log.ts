@@ -67,15 +67,16 @@ export class NoticeLog {
     });
   }
 
-  revoked(tokenId: string, revokedAt: Date): RecordedEvent {
+  /** Revoked by its owner, or, with a `reason` such as `leaked`, by the service. */
+  revoked(tokenId: string, revokedAt: Date, reason: string | null = null): RecordedEvent {
     return this.record({
       type: 'TokenRevoked',
       data: {
         schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
         tokenId,
         revokedAt: revokedAt.toISOString(),
-        revokedBy: 'alice',
-        reason: null,
+        revokedBy: reason === null ? 'alice' : 'system:test',
+        reason,
       },
     });
   }

@@ -121,7 +121,11 @@ export const variablesSchema = z.object({
     shownDefault: 'generated into `DATA_DIR`',
     description: 'server secret for the token digest, at least 32 characters',
   }),
-  tokenMaxLifetimeDays: doc(wholeNumber(1, 36_500, 365), { group: TOKENS, description: 'upper bound of any expiry' }),
+  tokenMaxLifetimeDays: doc(wholeNumber(1, 36_500, 365), {
+    group: TOKENS,
+    description:
+      'upper bound of any expiry; lowered, it ends the tokens generated before that live longer (`token_expired`, recorded with `reason: "lifetime_policy"`)',
+  }),
   tokenAllowNoExpiry: doc(flag(false), {
     group: TOKENS,
     description: 'whether `expiresAt: null` (never expires) is accepted',
@@ -163,9 +167,10 @@ export const variablesSchema = z.object({
       'revoke an active token not used for this many days (one never used: counted from its generation), with `reason: "idle"`, and tell its owner as an expiry notice would',
     example: '90',
   }),
-  tokenIdleSweepIntervalMs: doc(wholeNumber(100, 86_400_000, 600_000), {
+  tokenPolicySweepIntervalMs: doc(wholeNumber(100, 86_400_000, 600_000), {
     group: TOKENS,
-    description: 'how often each API process looks for tokens left unused for `TOKEN_IDLE_REVOKE_DAYS`',
+    description:
+      'how often (and once at start) each API process applies the token policies to the live tokens: expires those living longer than `TOKEN_MAX_LIFETIME_DAYS` or `TOKEN_ALLOW_NO_EXPIRY` now allows, revokes those unused for `TOKEN_IDLE_REVOKE_DAYS`',
   }),
 
   authFailureLimit: doc(wholeNumber(0, 1_000_000, 100), {

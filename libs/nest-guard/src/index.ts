@@ -6,4 +6,4 @@ export { TokenPrincipal } from './nest/token-principal.decorator';
 export { DEFAULT_CACHE_TTL_MS, TokenStoreUnavailableError, type TokenAuthority } from './core/token-authority';
 export type { MongoAuthorityOptions } from './core/local-token-authority';
 export type { RemoteAuthorityOptions } from './core/remote-token-authority';
-export type { TokenRefusal } from './core/token-refusals';
+export type { TokenRefusal, TokenRefusalReason } from './core/token-refusals';

@@ -7,8 +7,19 @@ import {
   type TokenReadModel,
   type TokenView,
 } from '@pat/domain';
-import { TOKEN_REFUSAL_DETAIL, TokenVerifier, principalOf, type TokenRefusal } from '@pat/nest-guard/core';
+import type { AppConfig } from '@pat/config';
+import {
+  TOKEN_REFUSAL_DETAIL,
+  TOKEN_REFUSALS,
+  TokenVerifier,
+  principalOf,
+  refusalCode,
+  refusalDetail,
+  type TokenRefusal,
+  type TokenRefusalReason,
+} from '@pat/nest-guard/core';
 import { ApiProblem } from '../http/api-problem.exception';
+import { APP_CONFIG } from '../infrastructure/app-config.provider';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
 import type { TokenPrincipal } from './principals';
@@ -18,8 +29,11 @@ export type { TokenRefusal };
 
 /** One immutable problem per refusal, made once: a refusal costs no stack capture. */
 const REFUSALS = Object.fromEntries(
-  Object.entries(TOKEN_REFUSAL_DETAIL).map(([code, detail]) => [code, new ApiProblem(code as TokenRefusal, detail)]),
-) as Record<TokenRefusal, ApiProblem>;
+  [...TOKEN_REFUSALS, 'lifetime_policy' as const].map((reason) => [
+    reason,
+    new ApiProblem(refusalCode(reason), refusalDetail(reason)),
+  ]),
+) as Record<TokenRefusalReason, ApiProblem>;
 
 export function isTokenRefusal(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(TOKEN_REFUSAL_DETAIL, error.code);
@@ -39,10 +53,14 @@ export class ApiTokenAuthenticator {
     digester: TokenDigester,
     @Inject(TOKEN_READ_MODEL) readModel: TokenReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly metrics: AuthMetrics,
     private readonly usage: TokenUsageRecorder,
   ) {
-    this.verifier = new TokenVerifier(format, digester, readModel);
+    this.verifier = new TokenVerifier(format, digester, readModel, {
+      maxLifetimeDays: config.tokenMaxLifetimeDays,
+      allowNoExpiry: config.tokenAllowNoExpiry,
+    });
   }
 
   async authenticate(candidate: unknown): Promise<TokenPrincipal> {
@@ -54,8 +72,8 @@ export class ApiTokenAuthenticator {
     return principalOf(verified);
   }
 
-  refuse(code: TokenRefusal): ApiProblem {
-    this.metrics.refused(code);
-    return REFUSALS[code];
+  refuse(reason: TokenRefusalReason): ApiProblem {
+    this.metrics.refused(refusalCode(reason));
+    return REFUSALS[reason];
   }
 }

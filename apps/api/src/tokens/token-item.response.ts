@@ -25,12 +25,20 @@ export class TokenItemResponse {
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
   @ApiPropertyOptional({
     description:
-      'Once revoked: by whom, a user id or `system:<name>` (`system:leak-report`: its secret was reported leaked)',
+      'Once revoked: by whom, a user id or `system:<name>` (`system:leak-report`: its secret was reported leaked; ' +
+      '`system:idle-revocation`: it was left unused for `TOKEN_IDLE_REVOKE_DAYS`)',
     example: 'alice',
   })
   revokedBy?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'While suspended: since when' }) suspendedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'Present once expired before its `expiresAt` because the token lives longer than the lifetime policy ' +
+      '(`TOKEN_MAX_LIFETIME_DAYS`, `TOKEN_ALLOW_NO_EXPIRY`) now allows',
+  })
+  expiredByPolicy?: true;
   @ApiPropertyOptional({ format: 'date-time', description: 'Once rotated: when' }) rotatedAt?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Once rotated: the token that replaced this one' })
   successorId?: string;
@@ -61,6 +69,7 @@ export class TokenItemResponse {
       ...(view.revokedBy ? { revokedBy: view.revokedBy } : {}),
       ...(status === 'suspended' && view.suspendedAt ? { suspendedAt: view.suspendedAt.toISOString() } : {}),
       ...(status === 'expired' ? { expiredAt: (view.expiredAt ?? view.expiresAt ?? now).toISOString() } : {}),
+      ...(view.expiredByPolicy ? { expiredByPolicy: true as const } : {}),
       ...(view.rotatedAt ? { rotatedAt: view.rotatedAt.toISOString() } : {}),
       ...(view.successorId ? { successorId: view.successorId } : {}),
       ...(view.graceUntil ? { graceUntil: view.graceUntil.toISOString() } : {}),

@@ -18,8 +18,9 @@ import { RenameTokenController } from './rename-token/rename-token.controller';
 import { RenameTokenHandler } from './rename-token/rename-token.handler';
 import { RotateTokenController } from './rotate-token/rotate-token.controller';
 import { RotateTokenHandler } from './rotate-token/rotate-token.handler';
-import { IdleTokenSweeper } from './revoke-idle-tokens/idle-token-sweeper';
-import { RevokeIdleTokenHandler } from './revoke-idle-tokens/revoke-idle-token.handler';
+import { ExpireTokenByPolicyHandler } from './token-policies/expire-token-by-policy.handler';
+import { RevokeIdleTokenHandler } from './token-policies/revoke-idle-token.handler';
+import { TokenPolicySweeper } from './token-policies/token-policy-sweeper';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.handler';
 import { SelfRevokeTokenController } from './revoke-token/self-revoke-token.controller';
@@ -62,7 +63,8 @@ import { TokenRepository } from './token-repository';
     ListAllTokensHandler,
     ExpirySweeper,
     RevokeIdleTokenHandler,
-    IdleTokenSweeper,
+    ExpireTokenByPolicyHandler,
+    TokenPolicySweeper,
     ReportLeaksHandler,
     { provide: LeakReportThrottle, inject: [CLOCK], useFactory: (clock: Clock) => new LeakReportThrottle(clock) },
   ],

@@ -12,6 +12,8 @@ export interface TokenItem {
   revokedBy?: string;
   suspendedAt?: string;
   expiredAt?: string;
+  /** Expired before its expiry date because it lives longer than the lifetime policy now allows. */
+  expiredByPolicy?: true;
   rotatedAt?: string;
   /** Until then a rotated token is still accepted beside its successor. */
   graceUntil?: string;

@@ -149,6 +149,13 @@ function Expiry({ token, now }: { token: TokenItem; now: Date }): ReactElement |
       </>
     );
   }
+  if (token.expiredByPolicy && token.expiredAt) {
+    return (
+      <>
+        Expired by policy <Timestamp value={token.expiredAt} now={now} />
+      </>
+    );
+  }
   const expiredAt = token.expiredAt ?? token.expiresAt;
   if (expiredAt === null) return 'No expiration';
   return <Timestamp value={expiredAt} now={now} />;

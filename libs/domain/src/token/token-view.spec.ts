@@ -50,6 +50,7 @@ describe('projectTokenView', () => {
       suspendedAt: null,
       suspendedBy: null,
       expiredAt: null,
+      expiredByPolicy: false,
       successorId: null,
       rotatedAt: null,
       graceUntil: null,
@@ -91,6 +92,20 @@ describe('projectTokenView', () => {
   it('records an expiry with its time and revision', () => {
     const expired = projectTokenView(project([tokenGenerated()]), tokenExpired({ expiredAt: EXPIRES_AT }), 1);
     expect(expired).toMatchObject({ status: 'expired', expiredAt: EXPIRY, revokedAt: null, revision: 1 });
+    expect(expired?.expiredByPolicy).toBe(false);
+  });
+
+  it('records an expiry by the lifetime policy as such', () => {
+    const byPolicy = tokenExpired({
+      expiredAt: '2026-03-05T00:00:00.000Z',
+      reason: 'lifetime_policy',
+      maxLifetimeDays: 7,
+    });
+    expect(projectTokenView(project([tokenGenerated()]), byPolicy, 1)).toMatchObject({
+      status: 'expired',
+      expiredAt: new Date('2026-03-05T00:00:00.000Z'),
+      expiredByPolicy: true,
+    });
   });
 
   it('records a rename: the new name and the revision, nothing else', () => {

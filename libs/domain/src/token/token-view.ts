@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/assert-never';
 import { hasPassed } from './token.decider';
 import type { TokenEvent } from './token.events';
+import { LIFETIME_POLICY_REASON } from './token-lifetime-policy';
 
 export type TokenStatus = 'active' | 'suspended' | 'revoked' | 'expired' | 'rotated';
 export const TOKEN_STATUSES: readonly TokenStatus[] = ['active', 'suspended', 'revoked', 'expired', 'rotated'];
@@ -24,6 +25,8 @@ export interface TokenView {
   suspendedAt: Date | null;
   suspendedBy: string | null;
   expiredAt: Date | null;
+  /** Ended before its `expiresAt` because it lives longer than the lifetime policy allows. */
+  expiredByPolicy: boolean;
   /** Once rotated: the token that replaced it, and until when this one is still accepted. */
   successorId: string | null;
   rotatedAt: Date | null;
@@ -66,6 +69,7 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       suspendedAt: null,
       suspendedBy: null,
       expiredAt: null,
+      expiredByPolicy: false,
       successorId: null,
       rotatedAt: null,
       graceUntil: null,
@@ -87,7 +91,13 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
         : { ...view, revision };
     case 'TokenExpired':
       return isLiveStatus(view.status)
-        ? { ...view, status: 'expired', expiredAt: new Date(event.data.expiredAt), revision }
+        ? {
+            ...view,
+            status: 'expired',
+            expiredAt: new Date(event.data.expiredAt),
+            expiredByPolicy: event.data.reason === LIFETIME_POLICY_REASON,
+            revision,
+          }
         : { ...view, revision };
     case 'TokenRenamed':
       return { ...view, name: event.data.name, revision };

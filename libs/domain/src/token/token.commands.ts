@@ -124,6 +124,14 @@ export interface ExpireToken {
   now: Date;
 }
 
+/** The lifetime policy was lowered below this token's lifetime: end it now. */
+export interface ExpireTokenByPolicy {
+  type: 'ExpireTokenByPolicy';
+  tokenId: string;
+  policy: ExpiryPolicy;
+  now: Date;
+}
+
 export interface RecordExpiryNotice {
   type: 'RecordExpiryNotice';
   tokenId: string;
@@ -174,6 +182,7 @@ export type TokenCommand =
   | RotateToken
   | GenerateSuccessor
   | ExpireToken
+  | ExpireTokenByPolicy
   | RecordExpiryNotice
   | RecordExpiryNoticeFailure
   | RecordRevocationNotice

@@ -27,6 +27,7 @@ import {
   type TokenEvent,
 } from './token.events';
 import { DAY_MS } from './token-expiry';
+import { exceedsLifetimePolicy, LIFETIME_POLICY_REASON } from './token-lifetime-policy';
 import { resolveExpiry, successorExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
 import { resolveScopes } from './token-scopes';
@@ -247,6 +248,22 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
             tokenId: state.tokenId,
             expiredAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'ExpireTokenByPolicy': {
+      if (!isLive(state) || hasPassed(state.expiresAt, command.now)) return [];
+      if (!exceedsLifetimePolicy(state.generatedAt, state.expiresAt, command.policy)) return [];
+      return [
+        {
+          type: 'TokenExpired',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: state.tokenId,
+            expiredAt: command.now.toISOString(),
+            reason: LIFETIME_POLICY_REASON,
+            maxLifetimeDays: command.policy.maxLifetimeDays,
           },
         },
       ];

@@ -1,3 +1,5 @@
+import type { LIFETIME_POLICY_REASON } from './token-lifetime-policy';
+
 export const TOKEN_EVENT_SCHEMA_VERSION = 1;
 /** Version 2 added `scopes`; version-1 events are read as carrying every scope (see token-event-codec.ts). */
 export const TOKEN_GENERATED_SCHEMA_VERSION = 2;
@@ -39,6 +41,13 @@ export interface TokenExpired {
     schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
     tokenId: string;
     expiredAt: string;
+    /**
+     * `lifetime_policy` when the token ended before its `expiresAt` because it lives longer than
+     * `TOKEN_MAX_LIFETIME_DAYS` (or `TOKEN_ALLOW_NO_EXPIRY`) now allows, with that maximum; absent
+     * for a token that reached its `expiresAt` (and from events recorded before policies).
+     */
+    reason?: typeof LIFETIME_POLICY_REASON;
+    maxLifetimeDays?: number;
   };
 }
 

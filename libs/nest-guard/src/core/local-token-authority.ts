@@ -3,7 +3,8 @@ import { CachingTokenLookup } from './caching-token-lookup';
 import { MongoTokenLookup } from './mongo-token-lookup';
 import { DEFAULT_CACHE_TTL_MS, principalOf, type TokenAuthority } from './token-authority';
 import type { TokenPrincipal } from './token-principal';
-import type { TokenRefusal } from './token-refusals';
+import type { LifetimePolicy } from '../../../domain/src/token/token-lifetime-policy';
+import type { TokenRefusalReason } from './token-refusals';
 import { TokenVerifier } from './token-verifier';
 
 export interface MongoAuthorityOptions {
@@ -14,6 +15,11 @@ export interface MongoAuthorityOptions {
   tokenPrefix?: string;
   collection?: string;
   cacheTtlMs?: number;
+  /**
+   * The PAT service's TOKEN_MAX_LIFETIME_DAYS and TOKEN_ALLOW_NO_EXPIRY: given, a token living
+   * longer than they allow is refused (`token_expired`) at once, before the service records it.
+   */
+  lifetimePolicy?: LifetimePolicy;
 }
 
 /** Checks tokens against the PAT service's MongoDB read model, as the service itself does. */
@@ -29,10 +35,11 @@ export class MongoTokenAuthority implements TokenAuthority {
       new TokenFormat(options.tokenPrefix ?? 'pat'),
       new TokenDigester(options.tokenPepper),
       cache,
+      options.lifetimePolicy ?? null,
     );
   }
 
-  async authenticate(candidate: unknown): Promise<TokenPrincipal | TokenRefusal> {
+  async authenticate(candidate: unknown): Promise<TokenPrincipal | TokenRefusalReason> {
     const verified = await this.verifier.verify(candidate, new Date());
     return typeof verified === 'string' ? verified : principalOf(verified);
   }

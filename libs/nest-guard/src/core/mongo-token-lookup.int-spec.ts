@@ -63,6 +63,23 @@ describe('MongoTokenLookup, on the PAT service read model', () => {
           graceUntil: new Date('2026-11-20T01:00:00Z'),
           revision: 1,
         },
+        {
+          _id: 't-by-policy' as never,
+          userId: 'alice',
+          ownerEmail: null,
+          name: 'outlived the policy',
+          tokenHint: 'pat_AbCd…wXyZ',
+          tokenDigest: 'digest-by-policy',
+          createdAt: new Date('2026-01-01T00:00:00Z'),
+          expiresAt: new Date('2027-01-01T00:00:00Z'),
+          scopes: ['api'],
+          status: 'expired',
+          revokedAt: null,
+          revokedBy: null,
+          expiredAt: new Date('2026-11-20T00:00:00Z'),
+          expiredByPolicy: true,
+          revision: 1,
+        },
       ]),
     );
     lookup = new MongoTokenLookup(url);
@@ -79,10 +96,16 @@ describe('MongoTokenLookup, on the PAT service read model', () => {
       userId: 'alice',
       name: 'scoped',
       status: 'active',
+      createdAt: new Date('2026-11-01T00:00:00Z'),
       expiresAt: new Date('2026-12-31T00:00:00Z'),
+      expiredByPolicy: false,
       graceUntil: null,
       scopes: ['read_api'],
     });
+  });
+
+  it('reads a token recorded as expired by the lifetime policy as such', async () => {
+    expect(await lookup.findByDigest('digest-by-policy')).toMatchObject({ status: 'expired', expiredByPolicy: true });
   });
 
   it('reads until when a rotated token is still accepted', async () => {

@@ -11,12 +11,24 @@ interface TokenViewDocument {
   userId: string;
   name: string;
   status: TokenRecord['status'];
+  createdAt: Date;
   expiresAt: Date | null;
+  expiredByPolicy?: boolean;
   graceUntil?: Date | null;
   scopes?: string[];
 }
 
-const PROJECTION = { _id: 1, userId: 1, name: 1, status: 1, expiresAt: 1, graceUntil: 1, scopes: 1 } as const;
+const PROJECTION = {
+  _id: 1,
+  userId: 1,
+  name: 1,
+  status: 1,
+  createdAt: 1,
+  expiresAt: 1,
+  expiredByPolicy: 1,
+  graceUntil: 1,
+  scopes: 1,
+} as const;
 
 /**
  * Reads the PAT service's read model directly (its `token_views` collection), as the service's
@@ -62,7 +74,9 @@ export class MongoTokenLookup implements TokenLookup {
       userId: document.userId,
       name: document.name,
       status: document.status,
+      createdAt: document.createdAt,
       expiresAt: document.expiresAt ?? null,
+      expiredByPolicy: document.expiredByPolicy ?? false,
       graceUntil: document.graceUntil ?? null,
       scopes: document.scopes ?? EVERY_SCOPE,
     };

@@ -1,11 +1,11 @@
 import type { TokenPrincipal } from './token-principal';
 import type { TokenRecord } from './token-verifier';
-import type { TokenRefusal } from './token-refusals';
+import type { TokenRefusalReason } from './token-refusals';
 
 /** Decides about a request's X-API-Token: its principal, or why it is refused. */
 export interface TokenAuthority {
   /** Rejects with TokenStoreUnavailableError when the answer cannot be known. */
-  authenticate(candidate: unknown, clientAddress?: string): Promise<TokenPrincipal | TokenRefusal>;
+  authenticate(candidate: unknown, clientAddress?: string): Promise<TokenPrincipal | TokenRefusalReason>;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,22 @@ export const TOKEN_REFUSAL_DETAIL: Readonly<Record<TokenRefusal, string>> = {
 
 export const TOKEN_REFUSALS = Object.keys(TOKEN_REFUSAL_DETAIL) as TokenRefusal[];
 
+/**
+ * Why a token check refused, as the check knows it: a refusal code, or `lifetime_policy` for a
+ * token that lives longer than the lifetime policy now allows, answered as `token_expired` with
+ * a detail of its own.
+ */
+export type TokenRefusalReason = TokenRefusal | 'lifetime_policy';
+
+export const LIFETIME_POLICY_DETAIL =
+  'The token lives longer than the lifetime policy now allows (TOKEN_MAX_LIFETIME_DAYS); generate a new one';
+
+export const refusalCode = (reason: TokenRefusalReason): TokenRefusal =>
+  reason === 'lifetime_policy' ? 'token_expired' : reason;
+
+export const refusalDetail = (reason: TokenRefusalReason): string =>
+  reason === 'lifetime_policy' ? LIFETIME_POLICY_DETAIL : TOKEN_REFUSAL_DETAIL[reason];
+
 export function isTokenRefusal(candidate: unknown): candidate is TokenRefusal {
   return typeof candidate === 'string' && Object.hasOwn(TOKEN_REFUSAL_DETAIL, candidate);
 }

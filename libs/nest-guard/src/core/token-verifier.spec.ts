@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TokenDigester, TokenFormat } from '../../../domain/src/token/token-secret';
+import type { LifetimePolicy } from '../../../domain/src/token/token-lifetime-policy';
 import type { TokenLookup, TokenRecord } from './token-verifier';
 import { TokenVerifier } from './token-verifier';
 
@@ -7,7 +8,10 @@ const format = new TokenFormat('pat');
 const digester = new TokenDigester('a-pepper-of-at-least-32-characters!!');
 const NOW = new Date('2026-12-01T00:00:00Z');
 
-function verifierWith(records: Record<string, Partial<TokenRecord>>): { verifier: TokenVerifier; asked: string[] } {
+function verifierWith(
+  records: Record<string, Partial<TokenRecord>>,
+  policy: LifetimePolicy | null = null,
+): { verifier: TokenVerifier; asked: string[] } {
   const asked: string[] = [];
   const lookup: TokenLookup = {
     findByDigest: (digest) => {
@@ -19,7 +23,7 @@ function verifierWith(records: Record<string, Partial<TokenRecord>>): { verifier
       return Promise.resolve(record);
     },
   };
-  return { verifier: new TokenVerifier(format, digester, lookup), asked };
+  return { verifier: new TokenVerifier(format, digester, lookup, policy), asked };
 }
 
 describe('TokenVerifier', () => {
@@ -64,5 +68,38 @@ describe('TokenVerifier', () => {
     const { verifier } = verifierWith({ [token]: { status: 'rotated', graceUntil: new Date(NOW.getTime() + 1) } });
     expect(await verifier.verify(token, NOW)).toMatchObject({ status: 'rotated' });
     expect(await verifier.verify(token, new Date(NOW.getTime() + 1))).toBe('token_rotated');
+  });
+
+  describe('with a lifetime policy', () => {
+    const policy: LifetimePolicy = { maxLifetimeDays: 30, allowNoExpiry: false };
+    const DAY_MS = 86_400_000;
+    const generated = new Date(NOW.getTime() - DAY_MS);
+
+    it('refuses a token living longer than the policy allows as lifetime_policy, however young', async () => {
+      const longer = { createdAt: generated, expiresAt: new Date(generated.getTime() + 31 * DAY_MS) };
+      const forever = { createdAt: generated, expiresAt: null };
+      for (const record of [longer, forever]) {
+        expect(await verifierWith({ [token]: record }, policy).verifier.verify(token, NOW)).toBe('lifetime_policy');
+      }
+    });
+
+    it('accepts a token within the policy, and one whose record does not say when it was generated', async () => {
+      const within = { createdAt: generated, expiresAt: new Date(generated.getTime() + 30 * DAY_MS) };
+      expect(await verifierWith({ [token]: within }, policy).verifier.verify(token, NOW)).toMatchObject({ id: 't' });
+      const unknownAge = { expiresAt: new Date(generated.getTime() + 90 * DAY_MS) };
+      expect(await verifierWith({ [token]: unknownAge }, policy).verifier.verify(token, NOW)).toMatchObject({
+        id: 't',
+      });
+    });
+
+    it('says lifetime_policy for a token recorded as expired by the policy, with or without one here', async () => {
+      const record = { status: 'expired', expiredByPolicy: true };
+      expect(await verifierWith({ [token]: record }).verifier.verify(token, NOW)).toBe('lifetime_policy');
+    });
+
+    it('refuses for its status first: a revoked token outliving the policy is revoked', async () => {
+      const record = { status: 'revoked', createdAt: generated, expiresAt: null };
+      expect(await verifierWith({ [token]: record }, policy).verifier.verify(token, NOW)).toBe('token_revoked');
+    });
   });
 });

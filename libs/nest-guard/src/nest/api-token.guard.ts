@@ -8,8 +8,9 @@ import {
   INSUFFICIENT_SCOPE,
   STORE_UNAVAILABLE,
   STORE_UNAVAILABLE_DETAIL,
-  TOKEN_REFUSAL_DETAIL,
-  type TokenRefusal,
+  refusalCode,
+  refusalDetail,
+  type TokenRefusalReason,
 } from '../core/token-refusals';
 import { clientAddress, PAT_API_TOKEN_STRATEGY, TokenRefused } from './pat-api-token.strategy';
 import { problemException } from './problem-exception';
@@ -55,7 +56,7 @@ export class ApiTokenGuard extends AuthGuard(PAT_API_TOKEN_STRATEGY) {
       });
     }
     if (error instanceof Error && !(error instanceof TokenRefused)) throw error;
-    const code: TokenRefusal = error instanceof TokenRefused ? error.code : 'token_missing';
-    throw problemException(context, 401, code, TOKEN_REFUSAL_DETAIL[code]);
+    const reason: TokenRefusalReason = error instanceof TokenRefused ? error.code : 'token_missing';
+    throw problemException(context, 401, refusalCode(reason), refusalDetail(reason));
   }
 }

@@ -4,14 +4,14 @@ import { PassportStrategy } from '@nestjs/passport';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
 import type { TokenAuthority } from '../core/token-authority';
 import type { TokenPrincipal } from '../core/token-principal';
-import type { TokenRefusal } from '../core/token-refusals';
+import type { TokenRefusalReason } from '../core/token-refusals';
 import { PAT_TOKEN_AUTHORITY } from './pat-guard.options';
 
 export const PAT_API_TOKEN_STRATEGY = 'pat-api-token';
 
 /** Carries a refusal from the strategy to the guard, which answers it. */
 export class TokenRefused extends Error {
-  constructor(readonly code: TokenRefusal) {
+  constructor(readonly code: TokenRefusalReason) {
     super(code);
     this.name = 'TokenRefused';
   }

@@ -17,6 +17,7 @@ const view = (id: string, status: TokenView['status'] = 'active'): TokenView => 
   suspendedAt: null,
   suspendedBy: null,
   expiredAt: null,
+  expiredByPolicy: false,
   successorId: null,
   rotatedAt: null,
   graceUntil: null,

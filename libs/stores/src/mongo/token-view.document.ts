@@ -20,6 +20,8 @@ export interface TokenViewDocument {
   suspendedAt?: Date | null;
   suspendedBy?: string | null;
   expiredAt: Date | null;
+  /** Absent from documents projected before lifetime policies (then not expired by one). */
+  expiredByPolicy?: boolean;
   /** Absent from documents projected before rotation existed (then never rotated). */
   successorId?: string | null;
   rotatedAt?: Date | null;
@@ -48,6 +50,7 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
     suspendedAt: nullableDate,
     suspendedBy: nullableString,
     expiredAt: nullableDate,
+    expiredByPolicy: { type: Boolean, default: false },
     successorId: nullableString,
     rotatedAt: nullableDate,
     graceUntil: nullableDate,
@@ -86,6 +89,7 @@ export function toTokenView(document: TokenViewDocument): TokenView {
     suspendedAt: document.suspendedAt ?? null,
     suspendedBy: document.suspendedBy ?? null,
     expiredAt: document.expiredAt ?? null,
+    expiredByPolicy: document.expiredByPolicy ?? false,
     successorId: document.successorId ?? null,
     rotatedAt: document.rotatedAt ?? null,
     graceUntil: document.graceUntil ?? null,

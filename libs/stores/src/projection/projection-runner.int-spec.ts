@@ -255,6 +255,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
         suspendedAt: null,
         suspendedBy: null,
         expiredAt: null,
+        expiredByPolicy: false,
         successorId: null,
         rotatedAt: null,
         graceUntil: null,

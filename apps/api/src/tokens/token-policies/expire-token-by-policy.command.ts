@@ -1,0 +1,3 @@
+export class ExpireTokenByPolicyCommand {
+  constructor(readonly tokenId: string) {}
+}
