@@ -25,6 +25,7 @@ import {
   TOKEN_GENERATED_SCHEMA_VERSION,
   type RevocationNoticeCause,
   type TokenEvent,
+  type TokenExpired,
 } from './token.events';
 import { DAY_MS } from './token-expiry';
 import { exceedsLifetimePolicy, LIFETIME_POLICY_REASON } from './token-lifetime-policy';
@@ -241,32 +242,13 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
       if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
       if (!isLive(state)) return [];
       if (!hasPassed(state.expiresAt, command.now)) throw new TokenNotYetExpiredError(command.tokenId);
-      return [
-        {
-          type: 'TokenExpired',
-          data: {
-            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
-            tokenId: state.tokenId,
-            expiredAt: command.now.toISOString(),
-          },
-        },
-      ];
+      return [expiredEvent(state, command.now)];
     }
     case 'ExpireTokenByPolicy': {
       if (!isLive(state) || hasPassed(state.expiresAt, command.now)) return [];
       if (!exceedsLifetimePolicy(state.generatedAt, state.expiresAt, command.policy)) return [];
-      return [
-        {
-          type: 'TokenExpired',
-          data: {
-            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
-            tokenId: state.tokenId,
-            expiredAt: command.now.toISOString(),
-            reason: LIFETIME_POLICY_REASON,
-            maxLifetimeDays: command.policy.maxLifetimeDays,
-          },
-        },
-      ];
+      const { maxLifetimeDays } = command.policy;
+      return [expiredEvent(state, command.now, { reason: LIFETIME_POLICY_REASON, maxLifetimeDays })];
     }
     case 'RecordExpiryNotice': {
       if (state.status === 'absent') throw new TokenNotFoundError(command.tokenId);
@@ -397,6 +379,19 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
     default:
       return assertNever(event);
   }
+}
+
+function expiredEvent(
+  state: PresentTokenState,
+  now: Date,
+  byPolicy: Pick<TokenExpired['data'], 'reason' | 'maxLifetimeDays'> = {},
+): TokenExpired {
+  const data = {
+    schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+    tokenId: state.tokenId,
+    expiredAt: now.toISOString(),
+  } as const;
+  return { type: 'TokenExpired', data: { ...data, ...byPolicy } };
 }
 
 function withRevocationNotice(state: TokenState, status: RevocationNoticeState['status']): TokenState {
