@@ -130,6 +130,29 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     expect([(await verify('read_api')).status, (await verify('api')).status]).toEqual([200, 403]);
   });
 
+  it('limits a token to 2 requests a second from the form: the list says so, and a third call in a second gets 429', async () => {
+    await page.getByRole('button', { name: 'Generate new token' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Token name').fill('Deploy bot');
+    const limit = dialog.getByLabel('Max requests per second');
+    await limit.fill('ten');
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    await dialog.getByText(/maxRequestsPerSecond must be a whole number/).waitFor();
+    await limit.fill('2');
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    const limited = await dialog.getByLabel('Your new token').inputValue();
+    await dialog.getByLabel('I have stored the token somewhere safe').check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await page
+      .getByRole('row', { name: /Deploy bot/ })
+      .getByText('At most 2 requests a second')
+      .waitFor();
+    const call = () => fetch(`${api.url}/api/v1/whoami`, { headers: { 'x-api-token': limited } });
+    const statuses = [(await call()).status, (await call()).status, (await call()).status];
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('renames a token from its row, refusing an empty name, and the list shows the new name', async () => {
     await page.getByRole('button', { name: 'Rename Reports' }).click();
     const dialog = page.getByRole('dialog');

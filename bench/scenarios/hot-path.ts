@@ -1,3 +1,4 @@
+import { MAX_REQUESTS_PER_SECOND } from '@pat/domain';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiEnv, PEPPER, startApi, startTs, tempDir } from '../support/bench-env';
@@ -32,7 +33,13 @@ function malformedFrom(token: string): string {
  */
 export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): Promise<ResultRow[]> {
   const dir = tempDir('hot');
-  const tokens = seedTokens(join(dir, 'events.sqlite'), { count: TOKENS_IN_LOG, pepper: PEPPER, keep: TOKENS_IN_LOG });
+  // The second token has a rate limit it never reaches under this load: what the limiter costs.
+  const tokens = seedTokens(join(dir, 'events.sqlite'), {
+    count: TOKENS_IN_LOG,
+    pepper: PEPPER,
+    keep: TOKENS_IN_LOG,
+    rateLimit: (index) => (index === 1 ? MAX_REQUESTS_PER_SECOND : null),
+  });
   const viewsFile = join(dir, 'views.json');
   writeFileSync(
     viewsFile,
@@ -87,6 +94,7 @@ export async function hotPathScenario({ sizes, mongo, log }: ScenarioContext): P
       { label: 'embedded', child: embedded, token: valid },
       { label: 'mongo', child: onMongo, token: valid },
       { label: 'naive', child: naive, token: valid },
+      { label: 'limited', child: embedded, token: tokens[1].token },
       { label: 'malformed', child: embedded, token: malformedFrom(valid) },
       { label: 'consumer', child: consumer, token: valid, path: '/reports' },
       { label: 'consumer-uncached', child: uncached, token: valid, path: '/reports' },
@@ -179,6 +187,18 @@ function hotPathRows(runs: Runs, rounds: number): ResultRow[] {
     );
   }
   rows.push(
+    row(
+      '1. auth hot path',
+      'product, embedded, a token with maxRequestsPerSecond (never reached)',
+      `${thousands(rps('limited'))} req/s, ${latency('limited')}${unexpected('limited', '2xx')}`,
+    ),
+    row(
+      '1. auth hot path',
+      'rate-limited token ÷ unlimited (embedded): the limiter’s cost',
+      `${fixed(ratio('limited', 'embedded'), 2)} ×`,
+      '≥ 0.90 ×',
+      atLeast(ratio('limited', 'embedded'), 0.9),
+    ),
     row(
       '1. auth hot path',
       'malformed token refused (401), embedded',

@@ -20,6 +20,8 @@ export interface SeededToken {
   digest: string;
   name: string;
   expiresAt: Date;
+  /** Absent: no limit. */
+  maxRequestsPerSecond?: number | null;
 }
 
 export interface SeedOptions {
@@ -31,6 +33,8 @@ export interface SeedOptions {
   /** Expiry of the i-th token; default: spread over 30 to 365 days from now. */
   expiresAt?: (index: number, now: number) => Date;
   userId?: (index: number) => string;
+  /** `maxRequestsPerSecond` of the i-th token; default: none. */
+  rateLimit?: (index: number) => number | null;
 }
 
 /**
@@ -61,6 +65,7 @@ export function seedTokens(file: string, options: SeedOptions): SeededToken[] {
         digest: digester.digest(token),
         name: `bench token ${index}`,
         expiresAt: expiresAt(index, now),
+        maxRequestsPerSecond: options.rateLimit?.(index) ?? null,
       };
       const event = generatedEvent(seeded, format.hint(token), new Date(now));
       const metadata: EventMetadata = { correlationId: randomUUID(), causationId: randomUUID(), actor: seeded.userId };
@@ -97,6 +102,7 @@ export function generatedEvent(token: Omit<SeededToken, 'token'>, hint: string, 
       generatedAt: at.toISOString(),
       expiresAt: token.expiresAt.toISOString(),
       scopes: ['api', 'read_api'],
+      maxRequestsPerSecond: token.maxRequestsPerSecond ?? null,
     },
   };
 }

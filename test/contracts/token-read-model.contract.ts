@@ -143,6 +143,7 @@ export function describeTokenReadModelContract(
           tokenHint: 'pat_ABCD…WXYZ',
           tokenDigest: revoked.digest,
           scopes: ['api', 'read_api'],
+          maxRequestsPerSecond: null,
           createdAt: at(-2 * DAY),
           expiresAt: at(30 * DAY),
           status: 'revoked',

@@ -45,6 +45,7 @@ export class NoticeLog {
         generatedAt: spec.generatedAt.toISOString(),
         expiresAt: spec.expiresAt?.toISOString() ?? null,
         scopes: ['api', 'read_api'],
+        maxRequestsPerSecond: null,
       },
     });
   }

@@ -86,6 +86,7 @@ export class HistoryToken {
         generatedAt: (spec.createdAt ?? at(-DAY)).toISOString(),
         expiresAt: spec.expiresAt === undefined || spec.expiresAt === null ? null : spec.expiresAt.toISOString(),
         scopes: spec.scopes ?? ['api', 'read_api'],
+        maxRequestsPerSecond: null,
       },
     });
   }

@@ -187,6 +187,11 @@ export const variablesSchema = z.object({
     description:
       'behind a reverse proxy, whose `X-Forwarded-For` names the client that `AUTH_FAILURE_LIMIT` counts and whose `X-Forwarded-Proto: https` earns an answer `Strict-Transport-Security`: comma-separated addresses/CIDRs of the proxies (best), or a hop count (the proxies in front, when the API cannot be reached but through them); `true` takes the leftmost `X-Forwarded-For` entry, which the client writes itself, so only for trying',
   }),
+  tokenRateLimitProcesses: doc(wholeNumber(1, 1000, 1), {
+    group: CHECKS,
+    description:
+      "how many API processes a token's requests are spread over (behind a load balancer): each process allows its share, `maxRequestsPerSecond` ÷ this, so the service as a whole holds the token's limit; 1 for one process",
+  }),
   lastUsedFlushMs: doc(wholeNumber(100, 3_600_000, 60_000), {
     group: CHECKS,
     description: 'how often each API process writes when it last accepted each token (`lastUsedAt`)',

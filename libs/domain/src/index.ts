@@ -9,6 +9,7 @@ export * from './token/token.events';
 export * from './token/token-event-codec';
 export * from './token/token-expiry';
 export * from './token/token-lifetime-policy';
+export * from './token/token-rate-limit';
 export * from './token/token-name';
 export * from './token/token-scopes';
 export * from './token/token-secret';

@@ -11,6 +11,7 @@ import type { AppConfig } from '@pat/config';
 import {
   TOKEN_REFUSAL_DETAIL,
   TOKEN_REFUSALS,
+  TokenRateLimiter,
   TokenVerifier,
   principalOf,
   refusalCode,
@@ -18,7 +19,7 @@ import {
   type TokenRefusal,
   type TokenRefusalReason,
 } from '@pat/nest-guard/core';
-import { ApiProblem } from '../http/api-problem.exception';
+import { ApiProblem, TOKEN_RATE_LIMITED } from '../http/api-problem.exception';
 import { APP_CONFIG } from '../infrastructure/app-config.provider';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { AuthMetrics } from '../metrics/auth-metrics';
@@ -35,6 +36,8 @@ const REFUSALS = Object.fromEntries(
   ]),
 ) as Record<TokenRefusalReason, ApiProblem>;
 
+const RATE_LIMITED_DETAIL = 'The token made more requests a second than its maxRequestsPerSecond allows';
+
 export function isTokenRefusal(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem && error.status === 401 && Object.hasOwn(TOKEN_REFUSAL_DETAIL, error.code);
 }
@@ -47,6 +50,7 @@ export function isTokenRefusal(error: unknown): error is ApiProblem {
 @Injectable()
 export class ApiTokenAuthenticator {
   private readonly verifier: TokenVerifier<TokenView>;
+  private readonly limiter: TokenRateLimiter;
 
   constructor(
     format: TokenFormat,
@@ -61,15 +65,26 @@ export class ApiTokenAuthenticator {
       maxLifetimeDays: config.tokenMaxLifetimeDays,
       allowNoExpiry: config.tokenAllowNoExpiry,
     });
+    this.limiter = new TokenRateLimiter(config.tokenRateLimitProcesses);
   }
 
   async authenticate(candidate: unknown): Promise<TokenPrincipal> {
     const now = this.clock.now();
     const verified = await this.verifier.verify(candidate, now);
     if (typeof verified === 'string') throw this.refuse(verified);
+    if (verified.maxRequestsPerSecond !== null) {
+      const waitMs = this.limiter.take(verified.id, verified.maxRequestsPerSecond, now.getTime());
+      if (waitMs > 0) throw this.rateLimited(waitMs);
+    }
     this.metrics.authenticated();
     this.usage.used(verified.id, now.getTime());
     return principalOf(verified);
+  }
+
+  /** Over its limit: 429 (401 on the forward-auth route, see ApiTokenGuard), never counted as a refused token. */
+  private rateLimited(waitMs: number): ApiProblem {
+    this.metrics.refused(TOKEN_RATE_LIMITED);
+    return new ApiProblem(TOKEN_RATE_LIMITED, RATE_LIMITED_DETAIL, undefined, Math.ceil(waitMs / 1000));
   }
 
   refuse(reason: TokenRefusalReason): ApiProblem {

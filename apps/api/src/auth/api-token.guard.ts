@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { ApiTokenAuthenticator, isTokenRefusal } from './api-token.authenticator';
 import { API_TOKEN_STRATEGY } from './api-token.strategy';
 import type { TokenPrincipal } from './principals';
+import { ApiProblem, TOKEN_RATE_LIMITED } from '../http/api-problem.exception';
+import { apiTokenRouteKind } from './api-token-route.config';
 import { RefusalPolicy } from './refusal-policy';
 
 /** Token-holder endpoints: X-API-Token only; a client refused too often is answered `too_many_requests`. */
@@ -24,9 +26,18 @@ export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
   ): T {
     if (!error && principal) return principal;
     const refusal = error || this.authenticator.refuse('token_missing');
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (refusal instanceof ApiProblem && refusal.code === TOKEN_RATE_LIMITED) throw onRoute(refusal, request);
     if (!isTokenRefusal(refusal)) {
       throw refusal instanceof Error ? refusal : new Error('The X-API-Token check failed');
     }
-    throw this.refusals.answer(refusal, context.switchToHttp().getRequest<FastifyRequest>());
+    throw this.refusals.answer(refusal, request);
   }
+}
+
+/** A rate-limited token is answered 429, but 401 on the forward-auth route (a gateway takes nothing else). */
+function onRoute(limited: ApiProblem, request: FastifyRequest): ApiProblem {
+  const kind = apiTokenRouteKind(request.routeOptions.config) ?? 'token-holder';
+  if (kind === 'token-holder') return limited;
+  return new ApiProblem(limited.code, limited.detail, undefined, limited.retryAfterSeconds, 401);
 }

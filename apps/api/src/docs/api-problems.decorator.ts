@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { THROTTLED_STATUS, type ApiTokenRouteKind } from '../auth/api-token-route.config';
-import { THROTTLED_CODE } from '../http/api-problem.exception';
+import { THROTTLED_CODE, TOKEN_RATE_LIMITED } from '../http/api-problem.exception';
 import type { ProblemCode } from '../http/problem-catalog';
 import { JSON_BODY_400_CODES, PROBLEM_CODES, TOKEN_REFUSAL_CODES } from './problem-codes';
 import { problemResponse } from './problem-response';
@@ -21,10 +21,18 @@ export function ApiJsonBodyProblems(): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiProblemResponse(400, JSON_BODY_400_CODES), ApiProblems(413, 415));
 }
 
-/** The refusals of a token-holder route: every 401 code, the refusal throttle (at its status for the kind), the stores. */
+/**
+ * The refusals of a token-holder route: every 401 code, the refusal throttle and the token's
+ * own rate limit (at their status for the kind), the stores.
+ */
 export function ApiTokenRefusals(kind: ApiTokenRouteKind): MethodDecorator & ClassDecorator {
+  const throttled = [THROTTLED_CODE, TOKEN_RATE_LIMITED] as const;
   if (THROTTLED_STATUS[kind] === 401) {
-    return applyDecorators(ApiProblemResponse(401, [...TOKEN_REFUSAL_CODES, THROTTLED_CODE]), ApiProblems(503));
+    return applyDecorators(ApiProblemResponse(401, [...TOKEN_REFUSAL_CODES, ...throttled]), ApiProblems(503));
   }
-  return applyDecorators(ApiProblemResponse(401, TOKEN_REFUSAL_CODES), ApiProblems(429, 503));
+  return applyDecorators(
+    ApiProblemResponse(401, TOKEN_REFUSAL_CODES),
+    ApiProblemResponse(429, throttled),
+    ApiProblems(503),
+  );
 }

@@ -2,6 +2,8 @@ import { PROBLEM_STATUS, type ProblemCode } from './problem-catalog';
 
 /** The refusal throttle's code, whatever the status it is answered with. */
 export const THROTTLED_CODE = 'too_many_requests';
+/** A token over its own `maxRequestsPerSecond`. */
+export const TOKEN_RATE_LIMITED = 'token_rate_limited';
 
 export interface FieldError {
   field: string;

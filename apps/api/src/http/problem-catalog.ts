@@ -29,6 +29,7 @@ export const PROBLEM_STATUS = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  token_rate_limited: 429,
   headers_too_large: 431,
   internal_error: 500,
   store_unavailable: 503,
@@ -43,10 +44,13 @@ export function isProblemCode(candidate: string): candidate is ProblemCode {
 }
 
 /**
- * Codes that are also answered under a second status: the refusal throttle's answer on the
- * forward-auth route is a 401, since a gateway's `auth_request` accepts nothing but 2xx, 401, 403.
+ * Codes that are also answered under a second status: the refusal throttle's answer and a
+ * token's rate limit on the forward-auth route are a 401, since a gateway's `auth_request` accepts nothing but 2xx, 401, 403.
  */
-const ALSO_ANSWERED_AS: Partial<Record<ProblemCode, readonly number[]>> = { too_many_requests: [401] };
+const ALSO_ANSWERED_AS: Partial<Record<ProblemCode, readonly number[]>> = {
+  too_many_requests: [401],
+  token_rate_limited: [401],
+};
 
 export function isAnsweredAs(code: ProblemCode, status: number): boolean {
   return PROBLEM_STATUS[code] === status || (ALSO_ANSWERED_AS[code]?.includes(status) ?? false);

@@ -15,6 +15,12 @@ export class TokenItemResponse {
     description: 'The scopes the token carries, includes expanded; `["*"]`: every scope (a token from before scopes)',
   })
   scopes!: string[];
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Requests a second the token may make (429 `token_rate_limited` beyond); absent: no limit',
+    example: 20,
+  })
+  maxRequestsPerSecond?: number;
   @ApiProperty({
     enum: TOKEN_STATUSES,
     description:
@@ -64,6 +70,7 @@ export class TokenItemResponse {
       createdAt: view.createdAt.toISOString(),
       expiresAt: view.expiresAt?.toISOString() ?? null,
       scopes: [...view.scopes],
+      ...(view.maxRequestsPerSecond === null ? {} : { maxRequestsPerSecond: view.maxRequestsPerSecond }),
       status,
       ...(view.revokedAt ? { revokedAt: view.revokedAt.toISOString() } : {}),
       ...(view.revokedBy ? { revokedBy: view.revokedBy } : {}),

@@ -7,6 +7,7 @@ const EVENT_LABELS: Record<AuditEventType, string> = {
   TokenRevoked: 'Token revoked',
   TokenExpired: 'Token expired',
   TokenRenamed: 'Token renamed',
+  TokenRateLimitChanged: 'Rate limit changed',
   TokenSuspended: 'Token suspended',
   TokenReactivated: 'Token reactivated',
   TokenRotated: 'Token rotated',

@@ -12,6 +12,8 @@ export interface GenerateTokenRequest {
   expiresInDays?: number;
   expiresAt?: string | null;
   scopes: string[];
+  /** Absent: no limit; a string the user typed that is not a number goes as typed, for the API to explain. */
+  maxRequestsPerSecond?: number | string;
 }
 
 export function listTokens(query: TokenQuery): Promise<Page<TokenItem>> {

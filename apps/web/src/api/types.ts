@@ -7,6 +7,8 @@ export interface TokenItem {
   createdAt: string;
   expiresAt: string | null;
   scopes: string[];
+  /** Requests a second the token may make; absent: no limit of its own. */
+  maxRequestsPerSecond?: number;
   status: TokenStatus;
   revokedAt?: string;
   revokedBy?: string;
@@ -48,6 +50,7 @@ export type AuditEventType =
   | 'TokenSuspended'
   | 'TokenReactivated'
   | 'TokenRotated'
+  | 'TokenRateLimitChanged'
   | 'TokenLeakReported'
   | 'ExpiryNoticeSent'
   | 'ExpiryNoticeFailed'

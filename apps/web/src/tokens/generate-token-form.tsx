@@ -5,6 +5,7 @@ import type { CreatedToken, TokenPolicy } from '../api/types';
 import { ErrorAlert } from '../ui/error-alert';
 import { ExpiryField } from './expiry-field';
 import { expiryRequest, initialChoice, type ExpiryChoice } from './expiry-choice';
+import { RateLimitField, rateLimitRequest } from './rate-limit-field';
 import { ScopesField } from './scopes-field';
 import { TokenNameField } from './token-name-field';
 
@@ -21,6 +22,7 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
   const [customDate, setCustomDate] = useState('');
   const [scopes, setScopes] = useState<Set<string>>(() => new Set(policy.scopes.map((scope) => scope.name)));
   const [scopesMissing, setScopesMissing] = useState(false);
+  const [rateLimit, setRateLimit] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,8 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
     serverError?.messageFor(choice === 'custom' ? 'expiresAt' : 'expiresInDays') ??
     serverError?.messageFor(choice === 'custom' ? 'expiresInDays' : 'expiresAt');
   const scopesError = scopesMissing ? 'Choose at least one scope.' : serverError?.messageFor('scopes');
-  const shownAtField = nameError !== undefined || expiryError !== undefined || scopesError !== undefined;
+  const rateLimitError = serverError?.messageFor('maxRequestsPerSecond');
+  const shownAtField = [nameError, expiryError, scopesError, rateLimitError].some((error) => error !== undefined);
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -42,7 +45,12 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
     if (missing || scopes.size === 0) return;
     setBusy(true);
     const chosen = policy.scopes.map((scope) => scope.name).filter((scope) => scopes.has(scope));
-    generate({ name: name.trim(), ...expiryRequest(choice, customDate), scopes: chosen })
+    generate({
+      name: name.trim(),
+      ...expiryRequest(choice, customDate),
+      scopes: chosen,
+      ...rateLimitRequest(rateLimit),
+    })
       .then(onGenerated)
       .catch((error: unknown) => {
         setFailure(error);
@@ -77,6 +85,7 @@ export function GenerateTokenForm({ policy, generate, onGenerated, onCancel }: G
         }}
         error={scopesError}
       />
+      <RateLimitField value={rateLimit} onChange={setRateLimit} error={rateLimitError} />
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           Generate

@@ -6,7 +6,6 @@ import { TokenScopes } from './token-scopes';
 import type { TokenRowActions } from './token-row-actions';
 import { displayStatus, isInGrace, isLive } from './token-status';
 
-/** Who revokes a token whose secret a scanner reported. */
 /** How the list names a revoke its owner did not ask for, by who made it. */
 const REVOKED_FOR_OWNER: Record<string, string> = {
   'system:leak-report': 'Revoked as leaked',
@@ -60,6 +59,9 @@ export function TokenTable<T extends TokenItem>({
                 {ownerOf && <td data-label="Owner">{ownerOf(token)}</td>}
                 <td data-label="Scopes">
                   <TokenScopes scopes={token.scopes} />
+                  {token.maxRequestsPerSecond !== undefined && (
+                    <span className="table__hint">At most {token.maxRequestsPerSecond} requests a second</span>
+                  )}
                 </td>
                 <td data-label="Status">
                   <StatusBadge status={status} />

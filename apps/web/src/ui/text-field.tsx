@@ -7,6 +7,7 @@ interface TextFieldProps {
   error?: string;
   hint?: string;
   type?: 'text' | 'email' | 'date';
+  inputMode?: 'numeric';
   required?: boolean;
   maxLength?: number;
   min?: string;

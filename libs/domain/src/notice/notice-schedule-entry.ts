@@ -79,6 +79,7 @@ export function projectNoticeSchedule(
     case 'RevocationNoticeSent':
       return { ...entry, revision, revocationNoticeDueAt: null };
     case 'TokenRenamed':
+    case 'TokenRateLimitChanged':
     case 'TokenLeakReported':
     case 'ExpiryNoticeFailed':
     case 'RevocationNoticeFailed':

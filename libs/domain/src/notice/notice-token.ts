@@ -67,6 +67,7 @@ function evolveNoticeToken(token: NoticeToken | null, event: TokenEvent): Notice
     case 'TokenRotated':
       return isLiveStatus(token.status) ? { ...token, status: 'rotated' } : token;
     case 'TokenLeakReported':
+    case 'TokenRateLimitChanged':
       return token;
     case 'RevocationNoticeSent':
       return token.revocationNotice === null

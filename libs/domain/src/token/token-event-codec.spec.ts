@@ -25,12 +25,21 @@ describe('toTokenEvent', () => {
     expect(toTokenEvent(recorded)).toEqual({ type: event.type, data: event.data });
   });
 
-  it('reads a version-1 TokenGenerated (before scopes) as version 2 granting every scope', () => {
-    const { scopes: _scopes, ...current } = tokenGenerated().data;
+  it('reads a version-1 TokenGenerated (before scopes) as version 3 granting every scope, without a limit', () => {
+    const { scopes: _scopes, maxRequestsPerSecond: _limit, ...current } = tokenGenerated().data;
     const recorded = { type: 'TokenGenerated', data: { ...current, schemaVersion: 1 } };
     expect(toTokenEvent(recorded)).toEqual({
       type: 'TokenGenerated',
-      data: { ...current, schemaVersion: 2, scopes: ['*'] },
+      data: { ...current, schemaVersion: 3, scopes: ['*'], maxRequestsPerSecond: null },
+    });
+  });
+
+  it('reads a version-2 TokenGenerated (before rate limits) as version 3 with its scopes, without a limit', () => {
+    const { maxRequestsPerSecond: _limit, ...current } = tokenGenerated({ scopes: ['read_api'] }).data;
+    const recorded = { type: 'TokenGenerated', data: { ...current, schemaVersion: 2 } };
+    expect(toTokenEvent(recorded)).toEqual({
+      type: 'TokenGenerated',
+      data: { ...current, schemaVersion: 3, scopes: ['read_api'], maxRequestsPerSecond: null },
     });
   });
 
@@ -60,6 +69,7 @@ describe('publicEventData', () => {
         'generatedAt',
         'expiresAt',
         'scopes',
+        'maxRequestsPerSecond',
       ].sort(),
     );
   });

@@ -5,15 +5,20 @@ import { UNRESTRICTED_SCOPE } from './token-scopes';
 
 /**
  * The token event a recorded event carries, in its current version, or null for an event of
- * another kind. A version-1 TokenGenerated (before scopes) is read as granting every scope.
+ * another kind. An older TokenGenerated is read in the current version: version 1 (before
+ * scopes) as granting every scope, versions 1 and 2 (before rate limits) as having no limit.
  */
 export function toTokenEvent(recorded: Pick<RecordedEvent, 'type' | 'data'>): TokenEvent | null {
   if (!isTokenEventType(recorded.type)) return null;
-  if (recorded.type === 'TokenGenerated' && recorded.data['schemaVersion'] === 1) {
-    return {
-      type: 'TokenGenerated',
-      data: { ...recorded.data, schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION, scopes: [UNRESTRICTED_SCOPE] },
-    } as TokenEvent;
+  const version = recorded.data['schemaVersion'];
+  if (recorded.type === 'TokenGenerated' && (version === 1 || version === 2)) {
+    const upcast = {
+      ...(version === 1 ? { scopes: [UNRESTRICTED_SCOPE] } : {}),
+      ...recorded.data,
+      schemaVersion: TOKEN_GENERATED_SCHEMA_VERSION,
+      maxRequestsPerSecond: null,
+    };
+    return { type: 'TokenGenerated', data: upcast } as TokenEvent;
   }
   return { type: recorded.type, data: recorded.data } as TokenEvent;
 }

@@ -44,6 +44,7 @@ const predecessor: Predecessor = {
   ownerEmail: 'alice@example.com',
   name: 'CI deploy',
   scopes: ['api', 'read_api'],
+  maxRequestsPerSecond: null,
   lifetimeMs: 30 * DAY_MS,
 };
 

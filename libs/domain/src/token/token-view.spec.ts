@@ -44,6 +44,7 @@ describe('projectTokenView', () => {
       createdAt: new Date(GENERATED_AT),
       expiresAt: EXPIRY,
       scopes: ['api', 'read_api'],
+      maxRequestsPerSecond: null,
       status: 'active',
       revokedAt: null,
       revokedBy: null,

@@ -18,6 +18,8 @@ export interface TokenView {
   expiresAt: Date | null;
   /** Granted scopes, includes expanded; `['*']` for a token from before scopes. */
   scopes: readonly string[];
+  /** Requests a second the token may make, or null for no limit of its own. */
+  maxRequestsPerSecond: number | null;
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
@@ -63,6 +65,7 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
       createdAt: new Date(data.generatedAt),
       expiresAt: data.expiresAt === null ? null : new Date(data.expiresAt),
       scopes: data.scopes,
+      maxRequestsPerSecond: data.maxRequestsPerSecond,
       status: 'active',
       revokedAt: null,
       revokedBy: null,
@@ -101,6 +104,8 @@ export function projectTokenView(view: TokenView | null, event: TokenEvent, revi
         : { ...view, revision };
     case 'TokenRenamed':
       return { ...view, name: event.data.name, revision };
+    case 'TokenRateLimitChanged':
+      return { ...view, maxRequestsPerSecond: event.data.maxRequestsPerSecond, revision };
     case 'TokenSuspended':
       return view.status === 'active'
         ? {

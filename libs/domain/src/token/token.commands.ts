@@ -25,6 +25,8 @@ export interface GenerateToken {
   /** As requested: absent means every declared scope. */
   scopes: unknown;
   declaredScopes: readonly ScopeDefinition[];
+  /** As requested: absent or null means no limit. */
+  maxRequestsPerSecond: unknown;
   quota: ActiveTokenQuota;
   tokenDigest: string;
   tokenHint: string;
@@ -69,6 +71,25 @@ export interface RenameToken {
   now: Date;
 }
 
+/** Give a live token another rate limit (null: none). */
+export interface ChangeTokenRateLimit {
+  type: 'ChangeTokenRateLimit';
+  tokenId: string;
+  actor: Actor;
+  maxRequestsPerSecond: unknown;
+  now: Date;
+}
+
+/** A PATCH of a token: a new name, a new rate limit, or both, in one append (absent fields stay). */
+export interface EditToken {
+  type: 'EditToken';
+  tokenId: string;
+  actor: Actor;
+  name?: unknown;
+  maxRequestsPerSecond?: unknown;
+  now: Date;
+}
+
 interface SuspensionChange {
   tokenId: string;
   actor: Actor;
@@ -103,6 +124,7 @@ export interface Predecessor {
   ownerEmail: string | null;
   name: string;
   scopes: readonly string[];
+  maxRequestsPerSecond: number | null;
   /** From generation to expiry, or null for a token that never expires. */
   lifetimeMs: number | null;
 }
@@ -177,6 +199,8 @@ export type TokenCommand =
   | ReportTokenLeak
   | RevokeIdleToken
   | RenameToken
+  | ChangeTokenRateLimit
+  | EditToken
   | SuspendToken
   | ReactivateToken
   | RotateToken

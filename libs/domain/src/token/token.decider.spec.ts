@@ -58,6 +58,7 @@ const generate = (overrides: Partial<GenerateToken> = {}): GenerateToken => ({
   quota: { active: 0, limit: 100 },
   scopes: undefined,
   declaredScopes: DEFAULT_SCOPES,
+  maxRequestsPerSecond: undefined,
   tokenDigest: 'd'.repeat(64),
   tokenHint: 'pat_0123…dE1x',
   now: NOW,
@@ -132,7 +133,7 @@ describe('token decider', () => {
           {
             type: 'TokenGenerated',
             data: {
-              schemaVersion: 2,
+              schemaVersion: 3,
               tokenId: TEST_TOKEN_ID,
               userId: TEST_OWNER_ID,
               ownerEmail: 'alice@example.com',
@@ -142,6 +143,7 @@ describe('token decider', () => {
               generatedAt: '2026-03-01T12:00:00.000Z',
               expiresAt: '2026-03-31T12:00:00.000Z',
               scopes: ['api', 'read_api'],
+              maxRequestsPerSecond: null,
             },
           },
         ]);
@@ -623,6 +625,7 @@ describe('evolve and foldTokenEvents', () => {
       ownerEmail: 'alice@example.com',
       name: 'CI deploy',
       scopes: ['api', 'read_api'],
+      maxRequestsPerSecond: null,
       generatedAt: NOW,
       expiresAt: EXPIRY,
       graceUntil: null,

@@ -31,6 +31,7 @@ import { DAY_MS } from './token-expiry';
 import { exceedsLifetimePolicy, LIFETIME_POLICY_REASON } from './token-lifetime-policy';
 import { resolveExpiry, successorExpiry } from './token-expiry';
 import { normalizeTokenName } from './token-name';
+import { resolveRateLimit } from './token-rate-limit';
 import { resolveScopes } from './token-scopes';
 
 export type TokenState =
@@ -46,6 +47,7 @@ export type TokenState =
       ownerEmail: string | null;
       name: string;
       scopes: readonly string[];
+      maxRequestsPerSecond: number | null;
       generatedAt: Date;
       expiresAt: Date | null;
       graceUntil: Date | null;
@@ -71,6 +73,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
       const name = normalizeTokenName(command.name);
       const expiresAt = resolveExpiry(command.expiry, command.now, command.policy);
       const scopes = resolveScopes(command.scopes, command.declaredScopes);
+      const maxRequestsPerSecond = resolveRateLimit(command.maxRequestsPerSecond);
       if (command.quota.active >= command.quota.limit) throw new TokenLimitReachedError(command.quota.limit);
       return [
         {
@@ -86,6 +89,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             generatedAt: command.now.toISOString(),
             expiresAt: expiresAt?.toISOString() ?? null,
             scopes,
+            maxRequestsPerSecond,
           },
         },
       ];
@@ -153,6 +157,41 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
           },
         },
       ];
+    }
+    case 'ChangeTokenRateLimit': {
+      const token = managedToken(state, command);
+      const maxRequestsPerSecond = resolveRateLimit(command.maxRequestsPerSecond);
+      assertLive(token, command.now);
+      if (maxRequestsPerSecond === token.maxRequestsPerSecond) return [];
+      return [
+        {
+          type: 'TokenRateLimitChanged',
+          data: {
+            schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+            tokenId: token.tokenId,
+            maxRequestsPerSecond,
+            previous: token.maxRequestsPerSecond,
+            changedBy: actorId(command.actor),
+            changedAt: command.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'EditToken': {
+      const { tokenId, actor, now } = command;
+      const renamed =
+        command.name === undefined
+          ? []
+          : decide({ type: 'RenameToken', tokenId, actor, name: command.name, now }, state);
+      if (command.maxRequestsPerSecond === undefined) return renamed;
+      const limit = {
+        type: 'ChangeTokenRateLimit',
+        tokenId,
+        actor,
+        maxRequestsPerSecond: command.maxRequestsPerSecond,
+        now,
+      } as const;
+      return [...renamed, ...decide(limit, renamed.reduce(evolve, state))];
     }
     case 'SuspendToken': {
       const token = managedToken(state, command);
@@ -233,6 +272,7 @@ export function decide(command: TokenCommand, state: TokenState): TokenEvent[] {
             generatedAt: now.toISOString(),
             expiresAt: expiresAt?.toISOString() ?? null,
             scopes: [...predecessor.scopes],
+            maxRequestsPerSecond: predecessor.maxRequestsPerSecond,
             predecessorId: predecessor.tokenId,
           },
         },
@@ -340,6 +380,7 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
         ownerEmail: event.data.ownerEmail,
         name: event.data.name,
         scopes: event.data.scopes,
+        maxRequestsPerSecond: event.data.maxRequestsPerSecond,
         generatedAt: new Date(event.data.generatedAt),
         expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt),
         graceUntil: null,
@@ -360,6 +401,8 @@ export function evolve(state: TokenState, event: TokenEvent): TokenState {
       return state.status === 'suspended' ? { ...state, status: 'active' } : state;
     case 'TokenRenamed':
       return state.status === 'absent' ? state : { ...state, name: event.data.name };
+    case 'TokenRateLimitChanged':
+      return state.status === 'absent' ? state : { ...state, maxRequestsPerSecond: event.data.maxRequestsPerSecond };
     case 'TokenRotated':
       return isLive(state) ? { ...state, status: 'rotated', graceUntil: new Date(event.data.graceUntil) } : state;
     case 'TokenLeakReported':
@@ -425,6 +468,7 @@ export function predecessorOf(state: TokenState): Predecessor {
     ownerEmail: state.ownerEmail,
     name: state.name,
     scopes: state.scopes,
+    maxRequestsPerSecond: state.maxRequestsPerSecond,
     // To the second up, as expiresInDays counts from the current second: 7 days stay 7 days.
     lifetimeMs:
       state.expiresAt === null

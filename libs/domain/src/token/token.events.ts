@@ -1,8 +1,11 @@
 import type { LIFETIME_POLICY_REASON } from './token-lifetime-policy';
 
 export const TOKEN_EVENT_SCHEMA_VERSION = 1;
-/** Version 2 added `scopes`; version-1 events are read as carrying every scope (see token-event-codec.ts). */
-export const TOKEN_GENERATED_SCHEMA_VERSION = 2;
+/**
+ * Version 2 added `scopes`, version 3 `maxRequestsPerSecond`; older events are read as carrying
+ * every scope and no rate limit (see token-event-codec.ts).
+ */
+export const TOKEN_GENERATED_SCHEMA_VERSION = 3;
 
 /** Times are ISO-8601 strings in UTC, as they are stored. */
 export interface TokenGenerated {
@@ -19,6 +22,8 @@ export interface TokenGenerated {
     expiresAt: string | null;
     /** Names of the scopes granted, includes expanded; `['*']` for a token from before scopes. */
     scopes: string[];
+    /** Requests a second the token may make, or null for no limit of its own. */
+    maxRequestsPerSecond: number | null;
     /** Set when this token is the successor of a rotated one (absent otherwise). */
     predecessorId?: string;
   };
@@ -61,6 +66,19 @@ export interface TokenRenamed {
     previousName: string;
     renamedBy: string;
     renamedAt: string;
+  };
+}
+
+/** The owner (or an admin) changed how many requests a second the token may make (null: no limit). */
+export interface TokenRateLimitChanged {
+  type: 'TokenRateLimitChanged';
+  data: {
+    schemaVersion: typeof TOKEN_EVENT_SCHEMA_VERSION;
+    tokenId: string;
+    maxRequestsPerSecond: number | null;
+    previous: number | null;
+    changedBy: string;
+    changedAt: string;
   };
 }
 
@@ -206,6 +224,7 @@ export type TokenEvent =
   | TokenRevoked
   | TokenExpired
   | TokenRenamed
+  | TokenRateLimitChanged
   | TokenSuspended
   | TokenReactivated
   | TokenRotated
@@ -221,6 +240,7 @@ export const TOKEN_EVENT_TYPES: readonly TokenEventType[] = [
   'TokenRevoked',
   'TokenExpired',
   'TokenRenamed',
+  'TokenRateLimitChanged',
   'TokenSuspended',
   'TokenReactivated',
   'TokenRotated',

@@ -8,3 +8,4 @@ export * from './token-verifier';
 export * from './ttl-cache';
 export { missingScopes, UNRESTRICTED_SCOPE } from '../../../domain/src/token/token-scopes';
 export { TokenDigester, TokenFormat } from '../../../domain/src/token/token-secret';
+export * from './token-rate-limiter';

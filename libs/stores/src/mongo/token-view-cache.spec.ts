@@ -9,6 +9,7 @@ const view = (id: string, status: TokenView['status'] = 'active'): TokenView => 
   tokenHint: 'pat_abcd…wxyz',
   tokenDigest: `digest-${id}`,
   scopes: ['api', 'read_api'],
+  maxRequestsPerSecond: null,
   createdAt: new Date('2030-01-01T00:00:00Z'),
   expiresAt: null,
   status,

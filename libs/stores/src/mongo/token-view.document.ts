@@ -13,6 +13,8 @@ export interface TokenViewDocument {
   expiresAt: Date | null;
   /** Absent from documents projected before scopes existed: those tokens carry every scope. */
   scopes?: string[];
+  /** Absent from documents projected before rate limits (then no limit). */
+  maxRequestsPerSecond?: number | null;
   status: TokenStatus;
   revokedAt: Date | null;
   revokedBy: string | null;
@@ -44,6 +46,7 @@ export const tokenViewSchema = new Schema<TokenViewDocument>(
     createdAt: { type: Date, required: true },
     expiresAt: nullableDate,
     scopes: { type: [String], default: undefined },
+    maxRequestsPerSecond: { type: Number, default: null },
     status: { type: String, enum: TOKEN_STATUSES, required: true },
     revokedAt: nullableDate,
     revokedBy: nullableString,
@@ -83,6 +86,7 @@ export function toTokenView(document: TokenViewDocument): TokenView {
     createdAt: document.createdAt,
     expiresAt: document.expiresAt ?? null,
     scopes: document.scopes ?? [UNRESTRICTED_SCOPE],
+    maxRequestsPerSecond: document.maxRequestsPerSecond ?? null,
     status: document.status,
     revokedAt: document.revokedAt ?? null,
     revokedBy: document.revokedBy ?? null,

@@ -60,6 +60,7 @@ class TokenStream {
       generatedAt: (spec.createdAt ?? at(-DAY)).toISOString(),
       expiresAt: spec.expiresAt === undefined || spec.expiresAt === null ? null : spec.expiresAt.toISOString(),
       scopes: ['api', 'read_api'],
+      maxRequestsPerSecond: null,
     };
     return this.append({ type: 'TokenGenerated', data });
   }
@@ -247,6 +248,7 @@ describe('ProjectionRunner with InMemoryTokenReadModel over SqliteEventStore', (
         tokenHint: 'pat_ABCD…WXYZ',
         tokenDigest: revoked.digest,
         scopes: ['api', 'read_api'],
+        maxRequestsPerSecond: null,
         createdAt: at(-2 * DAY),
         expiresAt: at(30 * DAY),
         status: 'revoked',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsDefined, IsInt, IsString, ValidateIf } from 'class-validator';
+import { MAX_REQUESTS_PER_SECOND_PROPERTY } from '../rate-limit.property';
 
 export class GenerateTokenDto {
   @ApiProperty({
@@ -53,4 +54,9 @@ export class GenerateTokenDto {
   @ValidateIf((body: GenerateTokenDto) => body.scopes !== undefined)
   @IsArray({ message: 'scopes must be an array of scope names' })
   scopes?: string[];
+
+  @ApiPropertyOptional(MAX_REQUESTS_PER_SECOND_PROPERTY)
+  @ValidateIf((body: GenerateTokenDto) => body.maxRequestsPerSecond != null)
+  @IsInt({ message: 'maxRequestsPerSecond must be a whole number of requests a second, or null' })
+  maxRequestsPerSecond?: number | null;
 }

@@ -14,7 +14,7 @@ import { APP_CONFIG } from '../../infrastructure/app-config.provider';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { ReadModelFollower } from '../../infrastructure/read-model-follower';
 import { TokenRepository } from '../token-repository';
-import type { CreatedTokenResponse } from './created-token.response';
+import { CreatedTokenResponse } from './created-token.response';
 import { GenerateTokenCommand } from './generate-token.command';
 import { PerKeyQueue } from './per-key-queue';
 
@@ -60,6 +60,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
         quota: { active, limit: this.config.tokenMaxActivePerUser },
         scopes: request.scopes,
         declaredScopes: this.config.tokenScopes,
+        maxRequestsPerSecond: request.maxRequestsPerSecond,
         tokenDigest: this.digester.digest(token),
         tokenHint: this.format.hint(token),
         now,
@@ -67,15 +68,6 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
       { commandId: randomUUID(), correlationId, actor: user.userId },
     );
     const generated = events[0] as TokenGenerated;
-    return {
-      id: tokenId,
-      name: generated.data.name,
-      token,
-      tokenHint: generated.data.tokenHint,
-      createdAt: generated.data.generatedAt,
-      expiresAt: generated.data.expiresAt,
-      scopes: generated.data.scopes,
-      status: 'active',
-    };
+    return CreatedTokenResponse.of(generated.data, token);
   }
 }

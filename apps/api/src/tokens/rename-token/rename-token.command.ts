@@ -4,7 +4,8 @@ export class RenameTokenCommand {
   constructor(
     readonly user: UserPrincipal,
     readonly tokenId: string,
-    readonly name: unknown,
+    /** What the PATCH body gave: absent fields stay as they are. */
+    readonly changes: { name?: unknown; maxRequestsPerSecond?: unknown },
     readonly correlationId: string,
   ) {}
 }

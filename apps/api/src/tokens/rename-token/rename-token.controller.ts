@@ -12,7 +12,7 @@ import { TokenItemResponse } from '../token-item.response';
 import { ApiTokenIdParam } from '../token-id-param.decorator';
 import { TokenIdPipe } from '../token-id.pipe';
 import { RenameTokenCommand } from './rename-token.command';
-import { RenameTokenDto } from './rename-token.dto';
+import { EditTokenDto } from './rename-token.dto';
 
 @ApiTags('tokens')
 @ApiBearerAuth('user-jwt')
@@ -24,10 +24,11 @@ export class RenameTokenController {
   @UserRoute()
   @ApiTokenIdParam()
   @ApiOperation({
-    summary: 'Rename one of your active tokens',
+    summary: 'Rename one of your active tokens, or change its rate limit',
     description:
-      'Records TokenRenamed (the same name again records nothing). Names need not be unique. A revoked or expired ' +
-      'token is refused with 409 token_not_active.',
+      'Records TokenRenamed for a new `name` and TokenRateLimitChanged for a new `maxRequestsPerSecond` (null removes ' +
+      'the limit), in one append; what stays the same records nothing. Names need not be unique. A revoked or ' +
+      'expired token is refused with 409 token_not_active.',
   })
   @ApiOkResponse({ type: TokenItemResponse })
   @ApiJsonBodyProblems()
@@ -36,9 +37,10 @@ export class RenameTokenController {
   rename(
     @CurrentUser() user: UserPrincipal,
     @Param('id', TokenIdPipe) tokenId: string,
-    @Body() body: RenameTokenDto,
+    @Body() body: EditTokenDto,
     @Req() request: FastifyRequest,
   ): Promise<TokenItemResponse> {
-    return this.commands.execute(new RenameTokenCommand(user, tokenId, body.name, request.id));
+    const changes = { name: body.name, maxRequestsPerSecond: body.maxRequestsPerSecond };
+    return this.commands.execute(new RenameTokenCommand(user, tokenId, changes, request.id));
   }
 }

@@ -8,7 +8,7 @@ import type { TokenItemResponse } from '../token-item.response';
 import { TokenRepository } from '../token-repository';
 import { RenameTokenCommand } from './rename-token.command';
 
-/** Renames one of the caller's active tokens; the same name again records nothing. Answers the item. */
+/** Renames or re-limits one of the caller's active tokens, in one append; what does not change records nothing. Answers the item. */
 @CommandHandler(RenameTokenCommand)
 export class RenameTokenHandler implements ICommandHandler<RenameTokenCommand, TokenItemResponse> {
   constructor(
@@ -17,13 +17,13 @@ export class RenameTokenHandler implements ICommandHandler<RenameTokenCommand, T
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ user, tokenId, name, correlationId }: RenameTokenCommand): Promise<TokenItemResponse> {
+  async execute({ user, tokenId, changes, correlationId }: RenameTokenCommand): Promise<TokenItemResponse> {
     await this.repository.execute(
       {
-        type: 'RenameToken',
+        type: 'EditToken',
         tokenId,
         actor: { kind: 'user', userId: user.userId, isAdmin: false },
-        name,
+        ...changes,
         now: this.clock.now(),
       },
       { commandId: randomUUID(), correlationId, actor: user.userId },

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { APP_CONFIG } from '../../infrastructure/app-config.provider';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { tokenActor } from '../acting-as';
+import { CreatedTokenResponse } from '../generate-token/created-token.response';
 import { TokenRepository } from '../token-repository';
 import { RotateTokenCommand } from './rotate-token.command';
 import type { RotatedTokenResponse } from './rotated-token.response';
@@ -42,14 +43,7 @@ export class RotateTokenHandler implements ICommandHandler<RotateTokenCommand, R
     );
     const { data } = generated;
     return {
-      id: data.tokenId,
-      name: data.name,
-      token,
-      tokenHint: data.tokenHint,
-      createdAt: data.generatedAt,
-      expiresAt: data.expiresAt,
-      scopes: data.scopes,
-      status: 'active',
+      ...CreatedTokenResponse.of(data, token),
       predecessorId: tokenId,
       predecessorGraceUntil: rotated.data.graceUntil,
     };

@@ -7,6 +7,7 @@ import type {
   TokenGenerated,
   TokenLeakReported,
   TokenReactivated,
+  TokenRateLimitChanged,
   TokenRenamed,
   TokenSuspended,
   TokenRevoked,
@@ -24,7 +25,7 @@ export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): Toke
   return {
     type: 'TokenGenerated',
     data: {
-      schemaVersion: 2,
+      schemaVersion: 3,
       tokenId: TEST_TOKEN_ID,
       userId: TEST_OWNER_ID,
       ownerEmail: 'alice@example.com',
@@ -34,6 +35,7 @@ export function tokenGenerated(data: Partial<TokenGenerated['data']> = {}): Toke
       generatedAt: GENERATED_AT,
       expiresAt: EXPIRES_AT,
       scopes: ['api', 'read_api'],
+      maxRequestsPerSecond: null,
       ...data,
     },
   };
@@ -182,6 +184,21 @@ export function revocationNoticeFailed(data: Partial<RevocationNoticeFailed['dat
       errorCodes: { email: 'smtp_unreachable' },
       detail: 'email: the mail server could not be reached (smtp_unreachable)',
       failedAt: '2026-03-15T00:05:00.000Z',
+      ...data,
+    },
+  };
+}
+
+export function tokenRateLimitChanged(data: Partial<TokenRateLimitChanged['data']> = {}): TokenRateLimitChanged {
+  return {
+    type: 'TokenRateLimitChanged',
+    data: {
+      schemaVersion: 1,
+      tokenId: TEST_TOKEN_ID,
+      maxRequestsPerSecond: 10,
+      previous: null,
+      changedBy: TEST_OWNER_ID,
+      changedAt: '2026-03-15T00:00:00.000Z',
       ...data,
     },
   };
