@@ -61,6 +61,24 @@ describe('lastUsedAt', () => {
     expect(Date.parse(String((await item(first, id)).lastUsedAt))).toBeGreaterThanOrEqual(beforeUse);
   });
 
+  it('shows the recent clients, address and User-Agent, newest first, from every process', async () => {
+    const { id, token } = await generate('from here and there');
+    const call = (via: ApiProcess, userAgent: string) =>
+      httpClient(via.url).get('/api/v1/whoami', { ...apiToken(token), 'user-agent': userAgent });
+    await eventually(async () => (await call(second, 'laptop/2.0')).status === 200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await call(first, 'ci-runner/1.0')).status).toBe(200);
+    expect((await call(first, 'ci-runner/1.0')).status).toBe(200);
+    await eventually(async () => ((await item(first, id)).recentClients as unknown[] | undefined)?.length === 2);
+    const { recentClients, lastUsedAt } = await item(first, id);
+    expect(recentClients).toEqual([
+      { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'ci-runner/1.0', lastUsedAt },
+      { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'laptop/2.0', lastUsedAt: expect.any(String) },
+    ]);
+    const listed = await httpClient(second.url).get('/api/v1/tokens', bearer(jwt));
+    expect(listed.body.items?.find((candidate) => candidate.id === id)?.recentClients).toEqual(recentClients);
+  });
+
   it('is not moved by a refused token', async () => {
     const { id, token } = await generate('revoked later');
     await eventually(async () => (await httpClient(first.url).get('/api/v1/whoami', apiToken(token))).status === 200);

@@ -151,6 +151,14 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
     const call = () => fetch(`${api.url}/api/v1/whoami`, { headers: { 'x-api-token': limited } });
     const statuses = [(await call()).status, (await call()).status, (await call()).status];
     expect(statuses).toEqual([200, 200, 429]);
+
+    await page.reload();
+    const lastUsed = page
+      .getByRole('row', { name: /Deploy bot/ })
+      .getByRole('cell')
+      .filter({ hasText: /^.*from / });
+    await lastUsed.waitFor();
+    expect(await lastUsed.innerText()).toMatch(/from (::ffff:)?127\.0\.0\.1 · node/);
   });
 
   it('renames a token from its row, refusing an empty name, and the list shows the new name', async () => {

@@ -1,4 +1,4 @@
-import type { TokenUsageStore } from '@pat/domain';
+import { CLIENT_USE_KEPT_MS, type TokenUsageStore } from '@pat/domain';
 
 export interface OpenedTokenUsageStore {
   store: TokenUsageStore;
@@ -69,6 +69,48 @@ export function describeTokenUsageStoreContract(name: string, open: () => Promis
       const other = await opened.openAgain();
       await other.record([{ tokenId: A, usedAt: later(60_000) }]);
       expect(await store.lastUsed([A])).toEqual(new Map([[A, later(60_000)]]));
+    });
+
+    it('keeps the latest time of each distinct client, and answers the 5 newest, newest first', async () => {
+      const use = (address: string, userAgent: string | null, at: number) => ({
+        address,
+        userAgent,
+        usedAt: later(at),
+      });
+      await store.record([
+        { tokenId: A, usedAt: later(3_000), clients: [use('10.0.0.1', 'ci/1', 1_000), use('10.0.0.2', null, 3_000)] },
+        { tokenId: B, usedAt: later(500), clients: [use('10.0.0.9', 'other', 500)] },
+      ]);
+      await store.record([
+        { tokenId: A, usedAt: later(9_000), clients: [use('10.0.0.1', 'ci/1', 2_000), use('10.0.0.1', 'ci/2', 4_000)] },
+        {
+          tokenId: A,
+          usedAt: later(9_000),
+          clients: [use('10.0.0.3', 'x', 5_000), use('10.0.0.4', 'x', 6_000), use('10.0.0.5', 'x', 9_000)],
+        },
+      ]);
+      const recent = await store.recentClients([A, C]);
+      expect([...recent.keys()]).toEqual([A]);
+      expect(recent.get(A)).toEqual([
+        use('10.0.0.5', 'x', 9_000),
+        use('10.0.0.4', 'x', 6_000),
+        use('10.0.0.3', 'x', 5_000),
+        use('10.0.0.1', 'ci/2', 4_000),
+        use('10.0.0.2', null, 3_000),
+      ]);
+      await expect((await opened.openAgain()).recentClients([B])).resolves.toEqual(
+        new Map([[B, [use('10.0.0.9', 'other', 500)]]]),
+      );
+    });
+
+    it('forgets a client not seen for 90 days', async () => {
+      await store.record([{ tokenId: A, usedAt: T0, clients: [{ address: '10.0.0.1', userAgent: null, usedAt: T0 }] }]);
+      const muchLater = later(CLIENT_USE_KEPT_MS + 1);
+      await store.record([
+        { tokenId: B, usedAt: muchLater, clients: [{ address: '10.0.0.2', userAgent: null, usedAt: muchLater }] },
+      ]);
+      expect(await store.recentClients([A])).toEqual(new Map());
+      expect(await store.lastUsed([A])).toEqual(new Map([[A, T0]]));
     });
   });
 }

@@ -7,6 +7,7 @@ import type { TokenPrincipal } from './principals';
 import { ApiProblem, TOKEN_RATE_LIMITED } from '../http/api-problem.exception';
 import { apiTokenRouteKind } from './api-token-route.config';
 import { RefusalPolicy } from './refusal-policy';
+import { TokenUsageRecorder } from './token-usage-recorder';
 
 /** Token-holder endpoints: X-API-Token only; a client refused too often is answered `too_many_requests`. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
   constructor(
     private readonly authenticator: ApiTokenAuthenticator,
     private readonly refusals: RefusalPolicy,
+    private readonly usage: TokenUsageRecorder,
   ) {
     super();
   }
@@ -24,9 +26,12 @@ export class ApiTokenGuard extends AuthGuard(API_TOKEN_STRATEGY) {
     _info: unknown,
     context: ExecutionContext,
   ): T {
-    if (!error && principal) return principal;
-    const refusal = error || this.authenticator.refuse('token_missing');
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!error && principal) {
+      if (hasTokenId(principal)) this.usage.usedFrom(principal.tokenId, request.ip, request.headers['user-agent']);
+      return principal;
+    }
+    const refusal = error || this.authenticator.refuse('token_missing');
     if (refusal instanceof ApiProblem && refusal.code === TOKEN_RATE_LIMITED) throw onRoute(refusal, request);
     if (!isTokenRefusal(refusal)) {
       throw refusal instanceof Error ? refusal : new Error('The X-API-Token check failed');
@@ -41,3 +46,6 @@ function onRoute(limited: ApiProblem, request: FastifyRequest): ApiProblem {
   if (kind === 'token-holder') return limited;
   return new ApiProblem(limited.code, limited.detail, undefined, limited.retryAfterSeconds, 401);
 }
+
+const hasTokenId = (principal: unknown): principal is Pick<TokenPrincipal, 'tokenId'> =>
+  typeof (principal as Partial<TokenPrincipal>).tokenId === 'string';

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TOKEN_STATUSES, effectiveStatus, type TokenStatus, type TokenView } from '@pat/domain';
+import { TOKEN_STATUSES, effectiveStatus, type ClientUse, type TokenStatus, type TokenView } from '@pat/domain';
+import type { TokenUsage } from '../auth/token-usage-recorder';
 import { TokenPageResponse } from './token-page/token-page';
+
+/** One client a token was used from. */
+export class ClientUseResponse {
+  @ApiProperty({ example: '203.0.113.7', description: 'As the API saw it (through TRUST_PROXY)' }) address!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'curl/8.5.0', description: 'Cut at 200 characters' })
+  userAgent!: string | null;
+  @ApiProperty({ format: 'date-time' }) lastUsedAt!: string;
+
+  static from(use: ClientUse): ClientUseResponse {
+    return { address: use.address, userAgent: use.userAgent, lastUsedAt: use.usedAt.toISOString() };
+  }
+}
 
 /** A token as its owner sees it: never the token itself, never its digest. */
 export class TokenItemResponse {
@@ -60,8 +73,17 @@ export class TokenItemResponse {
     description: 'When an API last accepted the token (written once a minute; absent if never)',
   })
   lastUsedAt?: string;
+  @ApiPropertyOptional({
+    type: [ClientUseResponse],
+    description:
+      'Where the token was used from lately: up to 5 distinct clients (address and User-Agent), newest first, ' +
+      'each with its last use (written as lastUsedAt is; a client not seen for 90 days is forgotten)',
+  })
+  recentClients?: ClientUseResponse[];
 
-  static from(view: TokenView, now: Date, lastUsedAt?: Date): TokenItemResponse {
+  static from(view: TokenView, now: Date, usage?: TokenUsage): TokenItemResponse {
+    const lastUsedAt = usage?.lastUsedAt;
+    const recentClients = usage?.recentClients ?? [];
     const status = effectiveStatus(view, now);
     return {
       id: view.id,
@@ -82,6 +104,7 @@ export class TokenItemResponse {
       ...(view.graceUntil ? { graceUntil: view.graceUntil.toISOString() } : {}),
       ...(view.predecessorId ? { predecessorId: view.predecessorId } : {}),
       ...(lastUsedAt ? { lastUsedAt: lastUsedAt.toISOString() } : {}),
+      ...(recentClients.length > 0 ? { recentClients: recentClients.map((use) => ClientUseResponse.from(use)) } : {}),
     };
   }
 }

@@ -7,6 +7,8 @@ export interface TokenItem {
   createdAt: string;
   expiresAt: string | null;
   scopes: string[];
+  /** Up to 5 distinct clients the token was used from, newest first. */
+  recentClients?: { address: string; userAgent: string | null; lastUsedAt: string }[];
   /** Requests a second the token may make; absent: no limit of its own. */
   maxRequestsPerSecond?: number;
   status: TokenStatus;

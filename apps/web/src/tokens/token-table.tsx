@@ -1,6 +1,7 @@
 import type { ReactElement, Ref } from 'react';
 import type { TokenItem } from '../api/types';
 import { Timestamp } from '../ui/timestamp';
+import { LastUsed } from './last-used';
 import { StatusBadge } from './status-badge';
 import { TokenScopes } from './token-scopes';
 import type { TokenRowActions } from './token-row-actions';
@@ -73,7 +74,7 @@ export function TokenTable<T extends TokenItem>({
                   <Expiry token={token} now={now} />
                 </td>
                 <td data-label="Last used">
-                  {token.lastUsedAt ? <Timestamp value={token.lastUsedAt} now={now} /> : 'Never used'}
+                  <LastUsed token={token} now={now} />
                 </td>
                 <td className="table__actions">
                   {(isLive(token) || isInGrace(token, now)) && <RowActions token={token} actions={actions} />}

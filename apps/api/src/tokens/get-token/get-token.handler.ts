@@ -19,10 +19,10 @@ export class GetTokenHandler implements IQueryHandler<GetTokenQuery, TokenItemRe
   async execute({ userId, tokenId, as }: GetTokenQuery): Promise<TokenItemResponse> {
     const view = await this.readModel.findById(tokenId);
     if (view === null || (as === 'owner' && view.userId !== userId)) throw new TokenNotFoundError(tokenId);
-    const lastUsedAt = (await this.usage.lastUsed([tokenId])).get(tokenId);
+    const usage = (await this.usage.usageOf([tokenId])).get(tokenId);
     const now = this.clock.now();
     return as === 'admin'
-      ? AdminTokenItemResponse.withOwner(view, now, lastUsedAt)
-      : TokenItemResponse.from(view, now, lastUsedAt);
+      ? AdminTokenItemResponse.withOwner(view, now, usage)
+      : TokenItemResponse.from(view, now, usage);
   }
 }

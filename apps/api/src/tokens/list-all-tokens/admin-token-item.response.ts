@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TokenView } from '@pat/domain';
+import type { TokenUsage } from '../../auth/token-usage-recorder';
 import { TokenItemResponse } from '../token-item.response';
 import { TokenPageResponse } from '../token-page/token-page';
 
@@ -7,8 +8,8 @@ import { TokenPageResponse } from '../token-page/token-page';
 export class AdminTokenItemResponse extends TokenItemResponse {
   @ApiProperty({ description: "The owner's user id" }) userId!: string;
 
-  static withOwner(view: TokenView, now: Date, lastUsedAt?: Date): AdminTokenItemResponse {
-    return { ...TokenItemResponse.from(view, now, lastUsedAt), userId: view.userId };
+  static withOwner(view: TokenView, now: Date, usage?: TokenUsage): AdminTokenItemResponse {
+    return { ...TokenItemResponse.from(view, now, usage), userId: view.userId };
   }
 }
 

@@ -19,9 +19,9 @@ export class ListAllTokensHandler implements IQueryHandler<ListAllTokensQuery, A
   async execute({ userId, status, page }: ListAllTokensQuery): Promise<AdminTokenListResponse> {
     const now = this.clock.now();
     const { views, nextCursor } = await readTokenPage(this.readModel, { userId, status, now }, page);
-    const lastUsed = await this.usage.lastUsed(views.map((view) => view.id));
+    const usage = await this.usage.usageOf(views.map((view) => view.id));
     return {
-      items: views.map((view) => AdminTokenItemResponse.withOwner(view, now, lastUsed.get(view.id))),
+      items: views.map((view) => AdminTokenItemResponse.withOwner(view, now, usage.get(view.id))),
       nextCursor,
     };
   }

@@ -18,7 +18,7 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery, TokenLi
   async execute({ userId, status, page }: ListTokensQuery): Promise<TokenListResponse> {
     const now = this.clock.now();
     const { views, nextCursor } = await readTokenPage(this.readModel, { userId, status, now }, page);
-    const lastUsed = await this.usage.lastUsed(views.map((view) => view.id));
-    return { items: views.map((view) => TokenItemResponse.from(view, now, lastUsed.get(view.id))), nextCursor };
+    const usage = await this.usage.usageOf(views.map((view) => view.id));
+    return { items: views.map((view) => TokenItemResponse.from(view, now, usage.get(view.id))), nextCursor };
   }
 }
