@@ -81,7 +81,8 @@ describe('expiry notice in real time, with two notifier processes', () => {
     for (const body of mail.parts.values()) {
       expect(body).toContain(String(created.body.tokenHint));
       expect(body).toContain(expiresAt.toISOString());
-      expect(body).toContain('http://localhost:3000');
+      expect(body).toContain(`http://localhost:3000/settings/tokens?rotate=${tokenId}`);
+      expect(body).toContain('It has never been used');
     }
     const digest = new TokenDigester(tokenPepper(env)).digest(token);
     for (const text of [raw, ...output, ...notifiers.flatMap((notifier) => notifier.output)]) {

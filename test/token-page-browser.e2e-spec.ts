@@ -159,6 +159,15 @@ describe(`the token page in Chromium, the guide's steps with the local sign-in (
       .filter({ hasText: /^.*from / });
     await lastUsed.waitFor();
     expect(await lastUsed.innerText()).toMatch(/from (::ffff:)?127\.0\.0\.1 · node/);
+
+    // An expiry notice links to the token's Rotate dialog.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const { tokenId } = (await (await call()).json()) as { tokenId: string };
+    await page.goto(`${api.url}/settings/tokens?rotate=${tokenId}`);
+    const rotateDialog = page.getByRole('dialog', { name: "Rotate the token 'Deploy bot'?" });
+    await rotateDialog.waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await rotateDialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('renames a token from its row, refusing an empty name, and the list shows the new name', async () => {

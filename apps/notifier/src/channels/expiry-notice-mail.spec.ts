@@ -35,6 +35,26 @@ describe('composeExpiryNoticeMail', () => {
     expect(body).toContain('expires in 7 days');
   });
 
+  it('links to the Rotate dialog of the token on the page', () => {
+    const mail = composeExpiryNoticeMail(notice, 'https://pat.example.com/');
+    const link = `https://pat.example.com/settings/tokens?rotate=${notice.tokenId}`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`<a href="${link}">`);
+    expect(mail.text).toContain('rotate it');
+  });
+
+  it('says when the token was last used, or that it never was, and nothing when that is not known', () => {
+    const used = composeExpiryNoticeMail({ ...notice, lastUsedAt: new Date('2026-11-20T08:15:00.000Z') }, 'http://x');
+    for (const body of [used.text, used.html]) {
+      expect(body).toContain('It was last used on Friday, 20 November 2026 at 08:15 UTC');
+      expect(body).toContain('2026-11-20T08:15:00.000Z');
+    }
+    const never = composeExpiryNoticeMail({ ...notice, lastUsedAt: null }, 'http://x');
+    expect(never.text).toContain('It has never been used');
+    const unknown = composeExpiryNoticeMail(notice, 'http://x');
+    expect(unknown.text).not.toMatch(/last used|never been used/);
+  });
+
   it('escapes the name in HTML', () => {
     const html = composeExpiryNoticeMail({ ...notice, name: '<script>alert("x")</script> & co' }, 'http://x').html;
     expect(html).not.toContain('<script>');

@@ -6,18 +6,19 @@ export interface NoticeMail {
 }
 
 /**
- * A notice's mail: its own lines (`html` already escaped) between the greeting and the link to
- * the app, followed by why the owner receives it; lines end in CRLF, as mail wants.
+ * A notice's mail: its own lines (`html` already escaped) between the greeting and a link (to
+ * the app, or to an action on its page), followed by why the owner receives it; lines end in
+ * CRLF, as mail wants.
  */
-export function noticeMail(subject: string, appUrl: string, body: { text: string[]; html: string[] }): NoticeMail {
+export function noticeMail(subject: string, link: string, body: { text: string[]; html: string[] }): NoticeMail {
   const footer = 'You receive this mail because you own this token.';
-  const text = ['Hello,', '', ...body.text, '', appUrl, '', footer, ''].join('\r\n');
+  const text = ['Hello,', '', ...body.text, '', link, '', footer, ''].join('\r\n');
   const html = [
     '<!doctype html>',
     `<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>`,
     '<p>Hello,</p>',
     ...body.html,
-    `<p><a href="${escapeHtml(appUrl)}">${escapeHtml(appUrl)}</a></p>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
     `<p>${footer}</p>`,
     '</body></html>',
     '',

@@ -57,7 +57,9 @@ describe('SMTP channel against a real SMTP server', () => {
       expect(body).toContain('Friday, 4 December 2026 at 23:41 UTC');
       expect(body).toContain('https://pat.example.com');
     }
-    expect(parts.get('text/html')).toContain('<a href="https://pat.example.com">');
+    expect(parts.get('text/html')).toContain(
+      `<a href="https://pat.example.com/settings/tokens?rotate=${notice.tokenId}">`,
+    );
     for (const secret of [TOKEN, TOKEN.slice(4), DIGEST]) expect(raw).not.toContain(secret);
   });
 

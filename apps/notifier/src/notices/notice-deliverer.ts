@@ -32,6 +32,7 @@ import type { NotifierSettings } from '../infrastructure/notifier-settings';
 import { isGoneFromThisHost, newLeaseHolder, retireLeaseHolder } from './lease-holder';
 import { NotifierMetrics } from './notifier-metrics';
 import { retryDelayMs } from './retry-backoff';
+import { TokenUseReader } from './token-use-reader';
 
 export interface DeliveryPass {
   /** Deliveries this pass leased. */
@@ -61,6 +62,7 @@ export class NoticeDeliverer implements OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly channels: NoticeChannels,
     private readonly metrics: NotifierMetrics,
+    private readonly uses: TokenUseReader,
   ) {}
 
   async deliverReady(): Promise<DeliveryPass> {
@@ -107,7 +109,9 @@ export class NoticeDeliverer implements OnApplicationShutdown {
       .map(toTokenEvent)
       .filter((event): event is TokenEvent => event !== null);
     const token = noticeTokenFrom(history);
-    const notice = token === null ? null : toNotice(delivery, token, this.config.tokenIdleRevokeDays);
+    const found = token === null ? null : toNotice(delivery, token, this.config.tokenIdleRevokeDays);
+    const notice =
+      found?.kind === 'expiry' ? { ...found, lastUsedAt: await this.uses.lastUsedAt(found.tokenId) } : found;
     if (token === null || notice === null) {
       this.logger.error({ tokenId: delivery.tokenId }, 'A claimed notice names a token without stream or its cause');
       return this.complete(delivery, 'dropped');

@@ -1,4 +1,6 @@
 import { DAY_MS, executeTokenCommand, type TokenEvent } from '@pat/domain';
+import { SqliteTokenUsageStore } from '@pat/stores';
+import { join } from 'node:path';
 import { NoticeLog } from '../../../../test/support/notice-log';
 import {
   appendToLog,
@@ -120,6 +122,20 @@ describe('notice delivery through the notifier', () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it("says when the token was last used, as the API recorded it, and links to the page's Rotate dialog", async () => {
+    const { tokenId } = await givenToken();
+    const usage = new SqliteTokenUsageStore(join(data.path, 'usage.sqlite'));
+    await usage.record([{ tokenId, usedAt: new Date('2031-06-20T09:30:00.000Z') }]);
+    await usage.close();
+    await start({ NOTIFY_WEBHOOK_URL: '', NOTIFY_WEBHOOK_SECRET: '' });
+
+    await runAt(SEVEN_DAYS_DUE);
+
+    const text = outboxMails(data.path)[0]?.message.parts.get('text/plain') ?? '';
+    expect(text).toContain('It was last used on Friday, 20 June 2031 at 09:30 UTC (2031-06-20T09:30:00.000Z).');
+    expect(text).toContain(`https://pat.example.com/settings/tokens?rotate=${tokenId}`);
   });
 
   it('authenticates to the SMTP server with SMTP_USER and SMTP_PASSWORD', async () => {

@@ -19,6 +19,7 @@ import { StatusFilter, serverStatus, type StatusFilterValue } from './status-fil
 import { TokenList } from './token-list';
 import { UsageExamples } from './usage-examples';
 import { useRevokeFlow } from './use-revoke-flow';
+import { useRotateLink } from './use-rotate-link';
 import { useSuspensionFlow } from './use-suspension-flow';
 import { useTokenPages } from './use-token-pages';
 
@@ -37,6 +38,7 @@ export function TokensView(): ReactElement {
   );
   const pages = useTokenPages(load);
   const now = useNow(60_000, pages.items);
+  useRotateLink(pages.items, setRotating);
 
   const generate = (request: GenerateTokenRequest): ReturnType<typeof generateToken> =>
     generateToken(request, csrfToken);

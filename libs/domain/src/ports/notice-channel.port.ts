@@ -19,6 +19,8 @@ export interface ExpiryNotice extends NoticeAboutToken {
   kind: 'expiry';
   expiresAt: Date;
   thresholdDays: number;
+  /** When the token was last used: null if never, absent when the usage store did not say. */
+  lastUsedAt?: Date | null;
 }
 
 /** The token was revoked for its owner at `revokedAt`: its secret was reported leaked, or it was left unused. */
