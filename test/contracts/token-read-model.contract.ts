@@ -325,6 +325,26 @@ export function describeTokenReadModelContract(
         });
       });
 
+      it('keeps the rate limit as generated and as changed, and an expiry by the lifetime policy as such', async () => {
+        const [limited, unlimited, outlived] = Array.from({ length: 3 }, () => history.token());
+        limited.generate({ maxRequestsPerSecond: 5 });
+        unlimited.generate({ maxRequestsPerSecond: 5 });
+        unlimited.limit(null, 5);
+        limited.limit(50, 5);
+        outlived.generate({ expiresAt: at(DAY) });
+        outlived.expireByPolicy(at(-HOUR));
+        await applyAll(model, history.events);
+
+        expect(await model.findById(limited.id)).toMatchObject({ maxRequestsPerSecond: 50, expiredByPolicy: false });
+        expect(await model.findByDigest(unlimited.digest)).toMatchObject({ maxRequestsPerSecond: null });
+        expect(await model.findById(outlived.id)).toMatchObject({
+          status: 'expired',
+          expiredAt: at(-HOUR),
+          expiredByPolicy: true,
+        });
+        expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'expired' }))).toEqual([outlived.id]);
+      });
+
       it('orders tokens created at the same instant by id, descending', async () => {
         const tokens = Array.from({ length: 5 }, () => history.token());
         for (const token of tokens) token.generate({ createdAt: at(-DAY) });

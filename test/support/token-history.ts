@@ -25,6 +25,7 @@ export interface GenerateSpec {
   createdAt?: Date;
   expiresAt?: Date | null;
   scopes?: string[];
+  maxRequestsPerSecond?: number | null;
 }
 
 /**
@@ -86,7 +87,7 @@ export class HistoryToken {
         generatedAt: (spec.createdAt ?? at(-DAY)).toISOString(),
         expiresAt: spec.expiresAt === undefined || spec.expiresAt === null ? null : spec.expiresAt.toISOString(),
         scopes: spec.scopes ?? ['api', 'read_api'],
-        maxRequestsPerSecond: null,
+        maxRequestsPerSecond: spec.maxRequestsPerSecond ?? null,
       },
     });
   }
@@ -148,6 +149,34 @@ export class HistoryToken {
     return this.append({
       type: 'TokenExpired',
       data: { schemaVersion: TOKEN_EVENT_SCHEMA_VERSION, tokenId: this.id, expiredAt: expiredAt.toISOString() },
+    });
+  }
+
+  /** Ended by a lowered lifetime policy, before its expiry. */
+  expireByPolicy(expiredAt = at(-HOUR), maxLifetimeDays = 7): RecordedEvent {
+    return this.append({
+      type: 'TokenExpired',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId: this.id,
+        expiredAt: expiredAt.toISOString(),
+        reason: 'lifetime_policy',
+        maxLifetimeDays,
+      },
+    });
+  }
+
+  limit(maxRequestsPerSecond: number | null, previous: number | null, changedAt = at(-HOUR)): RecordedEvent {
+    return this.append({
+      type: 'TokenRateLimitChanged',
+      data: {
+        schemaVersion: TOKEN_EVENT_SCHEMA_VERSION,
+        tokenId: this.id,
+        maxRequestsPerSecond,
+        previous,
+        changedBy: 'alice',
+        changedAt: changedAt.toISOString(),
+      },
     });
   }
 
