@@ -345,6 +345,26 @@ export function describeTokenReadModelContract(
         expect(ids(await model.list({ userId: 'alice', now: NOW, status: 'expired' }))).toEqual([outlived.id]);
       });
 
+      it('walks every live token once, in batches, and no other', async () => {
+        const tokens = Array.from({ length: 7 }, () => history.token());
+        tokens.forEach((token) => token.generate({ expiresAt: at(DAY) }));
+        tokens[0].revoke();
+        tokens[1].suspend();
+        tokens[2].expire();
+        await applyAll(model, history.events);
+
+        const batches: string[][] = [];
+        for await (const batch of model.liveTokens(2)) batches.push(ids(batch));
+        expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
+        expect(batches.flat().sort()).toEqual(
+          tokens
+            .slice(1)
+            .filter((_, index) => index !== 1)
+            .map((token) => token.id)
+            .sort(),
+        );
+      });
+
       it('orders tokens created at the same instant by id, descending', async () => {
         const tokens = Array.from({ length: 5 }, () => history.token());
         for (const token of tokens) token.generate({ createdAt: at(-DAY) });

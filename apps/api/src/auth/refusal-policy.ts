@@ -20,7 +20,7 @@ export class RefusalPolicy {
   ) {}
 
   answer(refusal: ApiProblem, request: FastifyRequest): ApiProblem {
-    const retryAfter = this.throttle.refuse(throttleKey(request));
+    const retryAfter = this.throttle.count(throttleKey(request));
     if (retryAfter === 0) return refusal;
     this.metrics.throttled();
     const kind = apiTokenRouteKind(request.routeOptions.config) ?? 'token-holder';

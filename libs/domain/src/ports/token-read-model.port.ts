@@ -30,6 +30,12 @@ export interface TokenReadModel {
   countLiveByUser(userId: string, now: Date): Promise<number>;
   /** Tokens recorded as active or suspended whose `expiresAt` is at or before `now`, soonest first. */
   findDueForExpiry(now: Date, limit: number): Promise<TokenView[]>;
+  /**
+   * Every token recorded as live (active or suspended), in batches of at most `batchSize`, in no
+   * set order, each batch read as the iteration reaches it: for a sweep that visits them all once
+   * without holding them all, and without keeping the process from answering meanwhile.
+   */
+  liveTokens(batchSize: number): AsyncIterable<TokenView[]>;
   /** Every token counted once, by its effective status at `now`. */
   countByStatus(now: Date): Promise<TokenStatusCounts>;
 }

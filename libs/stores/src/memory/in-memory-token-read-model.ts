@@ -91,6 +91,20 @@ export class InMemoryTokenReadModel implements TokenReadModel, TokenProjection {
     return Promise.resolve(due.slice(0, limit));
   }
 
+  async *liveTokens(batchSize: number): AsyncIterable<TokenView[]> {
+    let batch: TokenView[] = [];
+    for (const id of this.live) {
+      const view = this.byId.get(id);
+      if (view !== undefined) batch.push(view);
+      if (batch.length < batchSize) continue;
+      yield batch;
+      batch = [];
+      // Lets requests in between: the live set of a million tokens is a long walk.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (batch.length > 0) yield batch;
+  }
+
   /** Counted as recorded, then the recorded-live tokens whose expiry has passed move to expired. */
   countByStatus(now: Date): Promise<TokenStatusCounts> {
     const counts = { ...this.recorded };

@@ -19,6 +19,7 @@ import { projectionCheckpointSchema, type ProjectionCheckpointDocument } from '.
 import {
   dueForExpiryFilter,
   listFilter,
+  LIVE,
   liveFilter,
   NEWEST_FIRST,
   pageFilter,
@@ -137,6 +138,24 @@ export class MongoTokenReadModel implements TokenReadModel, TokenProjection {
         .exec();
       return documents.map(toTokenView);
     });
+  }
+
+  async *liveTokens(batchSize: number): AsyncIterable<TokenView[]> {
+    let after: string | null = null;
+    for (;;) {
+      const from: string | null = after;
+      const documents: TokenViewDocument[] = await mongoOperation('walk the live tokens', () =>
+        this.tokens
+          .find(from === null ? LIVE : { ...LIVE, _id: { $gt: from } })
+          .sort({ _id: 1 })
+          .limit(batchSize)
+          .lean<TokenViewDocument[]>()
+          .exec(),
+      );
+      if (documents.length > 0) yield documents.map(toTokenView);
+      if (documents.length < batchSize) return;
+      after = documents[documents.length - 1]._id;
+    }
   }
 
   countByStatus(now: Date): Promise<TokenStatusCounts> {

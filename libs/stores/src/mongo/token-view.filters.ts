@@ -8,7 +8,8 @@ type Filter = QueryFilter<TokenViewDocument>;
 export const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 export const SOONEST_EXPIRY_FIRST = { expiresAt: 1, _id: 1 } as const;
 
-const LIVE: Filter = { status: { $in: ['active', 'suspended'] } };
+/** Recorded active or suspended, whatever their expiry. */
+export const LIVE: Filter = { status: { $in: ['active', 'suspended'] } };
 
 /** Recorded active or suspended with an expiry at or before `now`; `null` (never) is not `<=` any date. */
 const lapsed = (now: Date): Filter => ({ ...LIVE, expiresAt: { $lte: now } });

@@ -34,7 +34,7 @@ export class ReportLeaksController {
   @ApiJsonBodyProblems()
   @ApiProblems(429, 503)
   async report(@Body() body: LeakReportDto, @Req() request: FastifyRequest): Promise<LeakReportResponse> {
-    const retryAfter = this.throttle.refuse(throttleKey(request));
+    const retryAfter = this.throttle.count(throttleKey(request));
     if (retryAfter > 0)
       throw ApiProblem.throttled(429, 'Too many leak reports from this address; try again later', retryAfter);
     await this.commands.execute(new ReportLeaksCommand(body.tokens, request.id));

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { AppConfig } from '@pat/config';
 import {
   DAY_MS,
+  effectiveStatus,
   exceedsLifetimePolicy,
   TOKEN_READ_MODEL,
   type Clock,
@@ -25,7 +26,7 @@ export interface PolicySweep {
 }
 
 /**
- * Applies the token policies to the live tokens, at start and every
+ * Applies the token policies to the live tokens, walking them once in batches, at start and every
  * `TOKEN_POLICY_SWEEP_INTERVAL_MS`: a token living longer than `TOKEN_MAX_LIFETIME_DAYS` (or
  * `TOKEN_ALLOW_NO_EXPIRY`) now allows is recorded as expired by the policy (the token check
  * refuses it from the first request on, the sweep makes the list and the notices agree), and,
@@ -58,15 +59,7 @@ export class TokenPolicySweeper implements OnApplicationBootstrap {
     this.sweeping = true;
     try {
       const now = this.clock.now();
-      for (const status of ['active', 'suspended'] as const) {
-        let after: TokenView | undefined;
-        for (;;) {
-          const page = await this.readModel.list({ status, now, after, limit: BATCH });
-          await this.applyPolicies(page, now, done);
-          if (page.length < BATCH) break;
-          after = page[page.length - 1];
-        }
-      }
+      for await (const batch of this.readModel.liveTokens(BATCH)) await this.applyPolicies(batch, now, done);
       if (done.expiredByPolicy + done.revokedAsIdle > 0) this.logger.log(done, 'Token policies applied');
     } catch (error) {
       this.logger.warn(`Token policy sweep stopped early, will retry: ${String(error)}`);
@@ -89,7 +82,7 @@ export class TokenPolicySweeper implements OnApplicationBootstrap {
         if (await this.commands.execute<ExpireTokenByPolicyCommand, boolean>(new ExpireTokenByPolicyCommand(view.id))) {
           done.expiredByPolicy++;
         }
-      } else if (idleCutoff !== null && view.status === 'active' && view.createdAt.getTime() <= idleCutoff) {
+      } else if (idleCutoff !== null && isActiveAt(view, now) && view.createdAt.getTime() <= idleCutoff) {
         mayBeIdle.push(view);
       }
     }
@@ -103,3 +96,6 @@ export class TokenPolicySweeper implements OnApplicationBootstrap {
     }
   }
 }
+
+/** Recorded active and not past its expiry (a lapsed one is the expiry sweep's). */
+const isActiveAt = (view: TokenView, now: Date): boolean => effectiveStatus(view, now) === 'active';

@@ -3,17 +3,17 @@ import { runInNewContext } from 'node:vm';
 import {
   MAX_BYTES_PER_TRACKED_CLIENT,
   MAX_TRACKED_CLIENTS,
-  RefusalThrottle,
-  type RefusalThrottleOptions,
-} from './refusal-throttle';
+  ClientWindowCounter,
+  type ClientWindowCounterOptions,
+} from './client-window-counter';
 import { throttleKey, type ThrottleKey } from './throttle-key';
 
 const client = (ip: string): ThrottleKey => throttleKey({ ip, socket: {} });
 
-function throttleWith(options: Partial<RefusalThrottleOptions> = {}) {
+function throttleWith(options: Partial<ClientWindowCounterOptions> = {}) {
   let now = Date.parse('2030-01-01T00:00:00Z');
   const clock = { now: () => new Date(now) };
-  const throttle = new RefusalThrottle({ limit: 3, windowMs: 60_000, maxAddresses: 100, ...options }, clock);
+  const throttle = new ClientWindowCounter({ limit: 3, windowMs: 60_000, maxAddresses: 100, ...options }, clock);
   return {
     throttle,
     advance: (ms: number) => {
@@ -22,24 +22,24 @@ function throttleWith(options: Partial<RefusalThrottleOptions> = {}) {
   };
 }
 
-const refuseTimes = (throttle: RefusalThrottle, address: ThrottleKey, times: number): number[] =>
-  Array.from({ length: times }, () => throttle.refuse(address));
+const refuseTimes = (throttle: ClientWindowCounter, address: ThrottleKey, times: number): number[] =>
+  Array.from({ length: times }, () => throttle.count(address));
 
-describe('RefusalThrottle', () => {
+describe('ClientWindowCounter', () => {
   it('allows the budget, then answers the seconds left in the window', () => {
     const { throttle, advance } = throttleWith();
     expect(refuseTimes(throttle, client('10.0.0.1'), 3)).toEqual([0, 0, 0]);
     advance(15_500);
-    expect(throttle.refuse(client('10.0.0.1'))).toBe(45);
+    expect(throttle.count(client('10.0.0.1'))).toBe(45);
     advance(44_000);
-    expect(throttle.refuse(client('10.0.0.1'))).toBe(1);
+    expect(throttle.count(client('10.0.0.1'))).toBe(1);
   });
 
   it('counts each address on its own', () => {
     const { throttle } = throttleWith();
     refuseTimes(throttle, client('10.0.0.1'), 3);
-    expect(throttle.refuse(client('10.0.0.1'))).toBeGreaterThan(0);
-    expect(throttle.refuse(client('10.0.0.2'))).toBe(0);
+    expect(throttle.count(client('10.0.0.1'))).toBeGreaterThan(0);
+    expect(throttle.count(client('10.0.0.2'))).toBe(0);
   });
 
   it('opens a fresh window once the old one has ended', () => {
@@ -51,24 +51,24 @@ describe('RefusalThrottle', () => {
 
   it('forgets ended windows when a new one opens', () => {
     const { throttle, advance } = throttleWith();
-    throttle.refuse(client('10.0.0.1'));
-    throttle.refuse(client('10.0.0.2'));
+    throttle.count(client('10.0.0.1'));
+    throttle.count(client('10.0.0.2'));
     advance(30_000);
-    throttle.refuse(client('10.0.0.3'));
+    throttle.count(client('10.0.0.3'));
     advance(30_000);
-    throttle.refuse(client('10.0.0.4'));
+    throttle.count(client('10.0.0.4'));
     expect(throttle.trackedAddresses).toBe(2);
   });
 
   it('tracks at most maxAddresses, forgetting the oldest window first', () => {
     const { throttle, advance } = throttleWith({ limit: 1, maxAddresses: 2 });
-    throttle.refuse(client('10.0.0.1'));
+    throttle.count(client('10.0.0.1'));
     advance(1_000);
     refuseTimes(throttle, client('10.0.0.2'), 2);
-    throttle.refuse(client('10.0.0.3'));
+    throttle.count(client('10.0.0.3'));
     expect(throttle.trackedAddresses).toBe(2);
-    expect(throttle.refuse(client('10.0.0.1'))).toBe(0);
-    expect(throttle.refuse(client('10.0.0.3'))).toBeGreaterThan(0);
+    expect(throttle.count(client('10.0.0.1'))).toBe(0);
+    expect(throttle.count(client('10.0.0.3'))).toBeGreaterThan(0);
   });
 
   it('counts nothing when the limit is 0', () => {
@@ -94,7 +94,7 @@ describe('RefusalThrottle', () => {
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < MAX_TRACKED_CLIENTS + 1000; i++) {
       const header = forwardedFor(i);
-      throttle.refuse(throttleKey({ ip: header.slice(header.lastIndexOf(' ') + 1), socket: {} }));
+      throttle.count(throttleKey({ ip: header.slice(header.lastIndexOf(' ') + 1), socket: {} }));
     }
     collectGarbage();
     const held = process.memoryUsage().heapUsed - before;
