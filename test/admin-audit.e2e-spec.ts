@@ -87,7 +87,7 @@ describe('audit log and admin API', () => {
           tokenId: aliceOld.id,
           userId: 'alice',
           name: 'old',
-          schemaVersion: 2,
+          schemaVersion: 3,
           scopes: ['api', 'read_api'],
         }),
       });
@@ -208,6 +208,9 @@ describe('audit log and admin API', () => {
         scopes: ['api', 'read_api'],
         status: 'active',
         lastUsedAt: expect.any(String),
+        recentClients: [
+          { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: null, lastUsedAt: expect.any(String) },
+        ],
       });
       const text = JSON.stringify(response.body);
       expect(text).not.toMatch(/tokenDigest/);

@@ -63,6 +63,9 @@ describe('token lifecycle (walk-through)', () => {
         scopes: ['api', 'read_api'],
         status: 'active',
         lastUsedAt: expect.any(String),
+        recentClients: [
+          { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: null, lastUsedAt: expect.any(String) },
+        ],
       },
     ]);
     const lastUsedAt = Date.parse(list.body.items[0].lastUsedAt);

@@ -146,7 +146,7 @@ describe('scoped tokens', () => {
       expect(answer.headers['x-auth-scopes']).toBe('*');
     });
 
-    it('is listed with scopes ["*"] to its owner and to admins, and read as version 2 in the audit trail', async () => {
+    it('is listed with scopes ["*"] to its owner and to admins, and read in the current version (3) in the audit trail', async () => {
       const veteran = await api.userJwt('veteran');
       const own = await api.http.get('/api/v1/tokens').set('Authorization', `Bearer ${veteran}`).expect(200);
       expect(own.body.items).toEqual([expect.objectContaining({ id: legacy.id, scopes: ['*'] })]);
@@ -162,7 +162,12 @@ describe('scoped tokens', () => {
       expect(trail.body.items).toEqual([
         expect.objectContaining({
           type: 'TokenGenerated',
-          data: expect.objectContaining({ schemaVersion: 2, scopes: ['*'], name: 'from before scopes' }),
+          data: expect.objectContaining({
+            schemaVersion: 3,
+            scopes: ['*'],
+            maxRequestsPerSecond: null,
+            name: 'from before scopes',
+          }),
         }),
       ]);
     });
