@@ -75,8 +75,13 @@ describe('lastUsedAt', () => {
       { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'ci-runner/1.0', lastUsedAt },
       { address: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'laptop/2.0', lastUsedAt: expect.any(String) },
     ]);
-    const listed = await httpClient(second.url).get('/api/v1/tokens', bearer(jwt));
-    expect(listed.body.items?.find((candidate) => candidate.id === id)?.recentClients).toEqual(recentClients);
+    // The other process sees them once the first has written its uses (LAST_USED_FLUSH_MS).
+    const listedBySecond = async () =>
+      (await httpClient(second.url).get('/api/v1/tokens', bearer(jwt))).body.items?.find(
+        (candidate) => candidate.id === id,
+      )?.recentClients;
+    await eventually(async () => ((await listedBySecond()) as unknown[] | undefined)?.length === 2);
+    expect(await listedBySecond()).toEqual(recentClients);
   });
 
   it('is not moved by a refused token', async () => {

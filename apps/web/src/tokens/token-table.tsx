@@ -61,7 +61,7 @@ export function TokenTable<T extends TokenItem>({
                 <td data-label="Scopes">
                   <TokenScopes scopes={token.scopes} />
                   {token.maxRequestsPerSecond !== undefined && (
-                    <span className="table__hint">At most {token.maxRequestsPerSecond} requests a second</span>
+                    <span className="table__hint">Max {token.maxRequestsPerSecond}/s</span>
                   )}
                 </td>
                 <td data-label="Status">
