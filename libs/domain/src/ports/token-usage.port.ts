@@ -27,7 +27,7 @@ export interface TokenUsageStore {
   record(uses: readonly TokenUse[]): Promise<void>;
   /** The last recorded use of each of the given tokens that has one. */
   lastUsed(tokenIds: readonly string[]): Promise<Map<string, Date>>;
-  /** The RECENT_CLIENTS latest distinct clients of each of the given tokens that has any, newest first. */
+  /** The RECENT_CLIENTS latest distinct clients of each of the given tokens, for those seen from one, newest first. */
   recentClients(tokenIds: readonly string[]): Promise<Map<string, ClientUse[]>>;
   close(): Promise<void>;
 }
